@@ -1,0 +1,37 @@
+# GAN Kitabı: iki ana komut `make book` ve `make test` (bkz. README.md).
+# Her ikisi de önce yerel sanal ortamı (.venv) requirements.txt'ten kurar/tazeler.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kurulum-tamam
+# Kitap MathJax'i yerelden sunar (çevrimdışı derleme ve test için); npm'den gelir.
+MATHJAX := $(VENV)/npm/node_modules/mathjax/es5/tex-mml-chtml.js
+
+.PHONY: venv book test check export clean
+
+venv: $(STAMP) $(MATHJAX)
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	@touch $(STAMP)
+
+$(MATHJAX):
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm mathjax@3.2.2
+
+book: venv
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+
+test: venv
+	bash tests/run.sh
+
+check: venv
+	$(BIN)/python -m d2l_gan.book check
+
+export: venv
+	$(BIN)/python -m d2l_gan.book export
+
+clean:
+	rm -rf _build

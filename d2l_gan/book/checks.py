@@ -1,0 +1,131 @@
+"""`check`: bölümlerin yapısal denetimi. Her sorun Türkçe bir cümledir."""
+import ast
+import re
+from pathlib import Path
+
+from .notebook import (FRAMEWORKS, BookError, book_chapters, framework_view,
+                       group_problems, load_chapter, load_params, parameter_cells,
+                       resolve_doc)
+
+# Saklı çıktıda bulunmaması gereken makineye özgü mutlak yollar.
+ABSOLUTE_PATH = re.compile(r'(/home/|/root/|/tmp/|/work/|/Users/|/opt/|[A-Za-z]:\\\\|'
+                           r'site-packages)')
+
+
+def _output_text(out):
+    if out.output_type == 'stream':
+        return out.text
+    if out.output_type == 'error':
+        return '\n'.join(out.traceback)
+    return '\n'.join(v for k, v in out.get('data', {}).items()
+                     if k.startswith('text/') and isinstance(v, str))
+
+
+def _assigned_names(source):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+            for t in node.targets if isinstance(t, ast.Name)}
+
+
+def output_problems(nb):
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != 'code':
+            continue
+        where = f'hücre {i + 1} (id {cell.get("id")})'
+        for out in cell.outputs:
+            if out.output_type == 'error':
+                problems.append(f'{where}: saklı çıktıda hata var ({out.ename})')
+            elif out.output_type == 'stream' and out.name == 'stderr':
+                problems.append(f'{where}: saklı çıktıda stderr (uyarı/günlük) var: '
+                                f'{out.text.strip()[:120]!r}')
+            match = ABSOLUTE_PATH.search(_output_text(out))
+            if match:
+                problems.append(f'{where}: saklı çıktıda mutlak yol var ({match.group(0)!r})')
+    return problems
+
+
+def execution_problems(nb):
+    """Her kod hücresi çalıştırılmış ve her çerçeve görünümünde sayılar artan olmalı."""
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == 'code' and cell.source.strip() and cell.execution_count is None:
+            problems.append(f'hücre {i + 1} (id {cell.get("id")}) hiç çalıştırılmamış '
+                            '(python -m d2l_gan.book run ile çalıştırın)')
+    for fw in FRAMEWORKS:
+        counts = [c.execution_count for c in framework_view(nb, fw, keep_outputs=True).cells
+                  if c.cell_type == 'code' and c.execution_count is not None]
+        if any(b <= a for a, b in zip(counts, counts[1:])):
+            problems.append(f'{fw} görünümünde yürütme sayıları sıralı değil: {counts}')
+    return problems
+
+
+def parameter_problems(nb, params_file):
+    problems = []
+    for fw in FRAMEWORKS:
+        cells = parameter_cells(framework_view(nb, fw))
+        if len(cells) > 1:
+            problems.append(f"{fw}: birden çok 'parameters' hücresi var (papermill yalnızca "
+                            'birincisini kullanır)')
+        if not params_file.is_file():
+            continue
+        if not cells:
+            problems.append(f"{fw}: testler ayarları küçültüyor ({params_file.name}) ama "
+                            "bölümde 'parameters' etiketli hücre yok")
+            continue
+        unknown = set(load_params(params_file, fw)) - _assigned_names(cells[0].source)
+        if unknown:
+            problems.append(f"{fw}: {params_file.name} 'parameters' hücresinde olmayan "
+                            f"ayarları değiştiriyor: {', '.join(sorted(unknown))}")
+    return problems
+
+
+def check_chapter(path, root):
+    """Bir bölümün sorunları (boş liste: sorun yok)."""
+    path = Path(path)
+    try:
+        nb = load_chapter(path)
+        problems = group_problems(nb)
+    except BookError as exc:
+        return [str(exc)]
+    if problems:  # çerçeve görünümleri ancak gruplar doğruysa anlamlıdır
+        return problems
+    params_file = Path(root) / 'tests' / 'params' / (path.stem + '.yml')
+    problems += parameter_problems(nb, params_file)
+    problems += output_problems(nb)
+    problems += execution_problems(nb)
+    overrides = nb.metadata.get('d2l_gan', {}).get('overrides')
+    if overrides:
+        problems.append('saklı çıktılar değiştirilmiş ayarlarla üretilmiş '
+                        f'({overrides}); bölümü --params olmadan yeniden çalıştırın')
+    return problems
+
+
+def check_book(root, chapters=None):
+    """Kitabın (ya da verilen bölümlerin) sorunları: {dosya: [sorun, ...]}."""
+    root = Path(root)
+    report = {}
+    if chapters:
+        paths = [Path(c) for c in chapters]
+    else:
+        names = book_chapters(root)
+        paths = []
+        for name in names:
+            doc = resolve_doc(root, name)
+            if doc is None:
+                report[name] = ['_toc.yml bu dosyayı listeliyor ama dosya yok']
+            elif doc.suffix == '.ipynb':
+                paths.append(doc)
+        listed = {str(Path(n).with_suffix('')) for n in names}
+        for nb_path in sorted((root / 'book').glob('*.ipynb')):
+            rel = str(nb_path.relative_to(root).with_suffix(''))
+            if rel not in listed:
+                report[rel] = ['bölüm _toc.yml içinde yok']
+    for path in paths:
+        problems = check_chapter(path, root)
+        if problems:
+            report[str(path)] = problems
+    return report

@@ -1,0 +1,207 @@
+"""Bölüm defterlerinin yapısı: çerçeve etiketleri, sekme grupları, çerçeve görünümleri.
+
+Bir bölüm defteri üç çerçevenin hücrelerini birlikte tutar. Yalnızca bir çerçeveye
+ait bir kod hücresi `pytorch`, `tensorflow` ya da `mxnet` etiketlerinden tam birini
+taşır; etiketsiz hücreler her çerçevede çalışır. Ardışık etiketli hücreler bir sekme
+grubudur: grupta her çerçeve en fazla bir kez (bir ya da birkaç ardışık hücre olarak)
+ve PyTorch, TensorFlow, MXNet sırasıyla yer alır.
+"""
+import copy
+import json
+from pathlib import Path
+
+import nbformat
+import yaml
+
+FRAMEWORKS = ('pytorch', 'tensorflow', 'mxnet')
+LABELS = {'pytorch': 'PyTorch', 'tensorflow': 'TensorFlow', 'mxnet': 'MXNet'}
+# Her çerçevenin Python'daki üst modül adı (bir defterin yalnızca kendi çerçevesini
+# yüklediğini sınamak için).
+MODULES = {'pytorch': 'torch', 'tensorflow': 'tensorflow', 'mxnet': 'mxnet'}
+# Bir sekme grubunda bir çerçevenin eksik olmasının gerekçesi bu hücre üst verisine yazılır.
+MISSING_REASON_KEY = 'eksik_cerceve_gerekcesi'
+
+
+class BookError(Exception):
+    """Kullanıcıya gösterilecek Türkçe bir hata (komut satırı izini değil, iletiyi basar)."""
+
+
+def check_framework(name):
+    if name not in FRAMEWORKS:
+        raise BookError(f"Bilinmeyen çerçeve '{name}'. Geçerli çerçeveler: "
+                        + ', '.join(FRAMEWORKS))
+    return name
+
+
+def load_chapter(path):
+    """Bir bölüm defterini okur; eksik ya da bozuk dosyada anlaşılır bir BookError verir."""
+    path = Path(path)
+    if path.suffix != '.ipynb':
+        raise BookError(f'Bölüm bir Jupyter defteri (.ipynb) olmalı: {path}')
+    if not path.is_file():
+        raise BookError(f'Bölüm bulunamadı: {path}')
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except (json.JSONDecodeError, nbformat.reader.NotJSONError, nbformat.ValidationError,
+            UnicodeDecodeError,
+            KeyError, AttributeError, TypeError) as exc:
+        raise BookError(f'Bölüm geçerli bir Jupyter defteri değil: {path} '
+                        f'({type(exc).__name__}: {str(exc).splitlines()[0][:200]})') from None
+    return nb
+
+
+def framework_of(cell):
+    """Hücrenin çerçevesi (etiketinden) ya da ortak hücreler için None."""
+    found = [t for t in cell.get('metadata', {}).get('tags', []) if t in FRAMEWORKS]
+    if len(found) > 1:
+        raise BookError(f"Hücre {cell.get('id')} birden çok çerçeve etiketi taşıyor: "
+                        + ', '.join(found))
+    return found[0] if found else None
+
+
+def tab_groups(nb):
+    """Ardışık çerçeve etiketli hücrelerin grupları: [[(indeks, çerçeve), ...], ...]."""
+    groups, current = [], []
+    for i, cell in enumerate(nb.cells):
+        fw = framework_of(cell)
+        if fw:
+            current.append((i, fw))
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def group_problems(nb):
+    """Sekme gruplarındaki yapı hatalarını Türkçe cümleler olarak döndürür."""
+    problems = []
+    for group in tab_groups(nb):
+        first = nb.cells[group[0][0]]
+        where = f"hücre {group[0][0] + 1} (id {first.get('id')})"
+        runs = [fw for k, (_, fw) in enumerate(group) if k == 0 or group[k - 1][1] != fw]
+        dup = sorted({fw for fw in runs if runs.count(fw) > 1})
+        if dup:
+            problems.append(f'{where}: sekme grubunda aynı çerçeve birden çok kez var: '
+                            + ', '.join(dup))
+            continue
+        if runs != sorted(runs, key=FRAMEWORKS.index):
+            problems.append(f'{where}: sekme grubunun sırası PyTorch, TensorFlow, MXNet '
+                            f"olmalı; bulunan: {', '.join(runs)}")
+        missing = [fw for fw in FRAMEWORKS if fw not in runs]
+        if missing and not first.metadata.get(MISSING_REASON_KEY):
+            problems.append(f"{where}: sekme grubunda eksik çerçeve: {', '.join(missing)} "
+                            f"(bilerek eksikse ilk hücrenin üst verisine "
+                            f"'{MISSING_REASON_KEY}' ile gerekçeyi yazın)")
+        for i, _ in group:
+            if nb.cells[i].cell_type != 'code':
+                problems.append(f'hücre {i + 1}: çerçeve etiketi yalnızca kod hücrelerinde '
+                                'kullanılır (çerçeveye özgü açıklamayı kod yorumuna yazın)')
+    return problems
+
+
+def framework_view(nb, framework, keep_outputs=False):
+    """Bölümün tek bir çerçeveden görünümü: ortak hücreler ve o çerçevenin hücreleri.
+
+    Hücre kimlikleri korunur (çıktılar bu kimliklerle bölüme geri yazılır); çerçeve
+    etiketi okura bir şey söylemediği için silinir.
+    """
+    check_framework(framework)
+    view = copy.deepcopy(nb)
+    view.cells = []
+    for cell in nb.cells:
+        if framework_of(cell) not in (None, framework):
+            continue
+        cell = copy.deepcopy(cell)
+        tags = [t for t in cell.metadata.get('tags', []) if t not in FRAMEWORKS]
+        if tags:
+            cell.metadata['tags'] = tags
+        else:
+            cell.metadata.pop('tags', None)
+        cell.metadata.pop(MISSING_REASON_KEY, None)
+        if cell.cell_type == 'code' and not keep_outputs:
+            cell.outputs = []
+            cell.execution_count = None
+        view.cells.append(cell)
+    view.metadata.pop('d2l_gan', None)
+    return view
+
+
+def parameter_cells(view):
+    return [c for c in view.cells if 'parameters' in c.metadata.get('tags', [])]
+
+
+def load_params(path, framework):
+    """Küçültülmüş ayarlar dosyası (YAML): üst düzey adlar her çerçeveye, bir çerçeve
+    adının altındakiler yalnızca o çerçeveye uygulanır."""
+    path = Path(path)
+    if not path.is_file():
+        raise BookError(f'Parametre dosyası bulunamadı: {path}')
+    try:
+        data = yaml.safe_load(path.read_text(encoding='utf-8')) or {}
+    except yaml.YAMLError as exc:
+        raise BookError(f'Parametre dosyası okunamadı: {path} ({exc})') from None
+    if not isinstance(data, dict):
+        raise BookError(f'Parametre dosyası bir ad: değer eşlemesi olmalı: {path}')
+    params = {k: v for k, v in data.items() if k not in FRAMEWORKS}
+    params.update(data.get(framework) or {})
+    return params
+
+
+def inject_params(view, params):
+    """Papermill'in kuralıyla, `parameters` hücresinin hemen ardına `injected-parameters`
+    etiketli bir hücre ekler; değerler YAML'dan gelen Python sabitleridir."""
+    if not params:
+        return view
+    cells = parameter_cells(view)
+    if len(cells) != 1:
+        raise BookError("Parametre eklemek için defterde tam bir 'parameters' etiketli "
+                        'hücre olmalı')
+    source = '# Eklenen parametreler\n' + '\n'.join(f'{k} = {v!r}' for k, v in params.items())
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata['tags'] = ['injected-parameters']
+    cell.id = 'injected-parameters'
+    view = copy.deepcopy(view)
+    view.cells.insert(view.cells.index(cells[0]) + 1, cell)
+    return view
+
+
+def book_chapters(root):
+    """_toc.yml'deki bölüm defterlerinin yolları (okuma sırasıyla)."""
+    root = Path(root)
+    toc_path = root / '_toc.yml'
+    if not toc_path.is_file():
+        raise BookError(f'_toc.yml bulunamadı: {toc_path}')
+    toc = yaml.safe_load(toc_path.read_text(encoding='utf-8')) or {}
+    files, stack = [toc.get('root')], [toc]
+    while stack:
+        node = stack.pop()
+        for key in ('chapters', 'parts', 'sections'):
+            for entry in node.get(key, []) or []:
+                if 'file' in entry:
+                    files.append(entry['file'])
+                stack.append(entry)
+    return [f for f in files if f]
+
+
+def resolve_doc(root, name):
+    """_toc.yml'deki bir adın dosyası (.ipynb ya da .md) veya yoksa None."""
+    for suffix in ('', '.ipynb', '.md'):
+        path = Path(root) / (name + suffix)
+        if path.is_file():
+            return path
+    return None
+
+
+def chapter_notebooks(root):
+    paths = [resolve_doc(root, name) for name in book_chapters(root)]
+    return [p for p in paths if p is not None and p.suffix == '.ipynb']
+
+
+def repository(root):
+    """_config.yml'deki depo adresi ve dalı."""
+    config = yaml.safe_load((Path(root) / '_config.yml').read_text(encoding='utf-8'))
+    repo = config.get('repository') or {}
+    return repo.get('url', '').rstrip('/'), repo.get('branch', 'main')

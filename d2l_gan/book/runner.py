@@ -1,0 +1,118 @@
+"""`run`: bir bölümü her çerçeve için ayrı bir çekirdekte çalıştırır, çıktıları birleştirir."""
+import os
+import re
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from .notebook import (FRAMEWORKS, BookError, check_framework, framework_of,
+                       framework_view, group_problems, inject_params, load_chapter,
+                       load_params)
+
+# Okurun bir şey yapamayacağı çerçeve günlüklerini (TensorFlow'un C++ bilgi satırları)
+# saklı çıktılardan uzak tutar.
+KERNEL_ENV = {'TF_CPP_MIN_LOG_LEVEL': '2'}
+_ADDRESS = re.compile(r'0x[0-9a-fA-F]+')
+_FIGURE = re.compile(r'<Figure size [^>]*>')
+
+
+def comparable_text(cell):
+    """Bir hücrenin karşılaştırılabilir metin çıktıları (adresler ve şekil boyları çıkarılmış)."""
+    parts = []
+    for out in cell.get('outputs', []):
+        if out.output_type == 'stream':
+            parts.append(out.text)
+        elif 'data' in out and 'text/plain' in out.data:
+            parts.append(out.data['text/plain'])
+    text = ''.join(parts)
+    return _FIGURE.sub('<Figure>', _ADDRESS.sub('0x', text))
+
+
+def execute_view(view, chapter, framework, timeout, log):
+    """Bir çerçeve görünümünü yeni bir çekirdekte baştan sona çalıştırır."""
+    code_index = [i for i, c in enumerate(view.cells) if c.cell_type == 'code']
+    started = time.perf_counter()
+
+    def on_cell_executed(cell, cell_index, execute_reply):
+        if cell.cell_type == 'code':
+            done = code_index.index(cell_index) + 1
+            log(f'  [{framework}] {chapter.name}: {done}/{len(code_index)} hücre, '
+                f'{time.perf_counter() - started:.1f} sn')
+
+    client = NotebookClient(view, timeout=timeout, kernel_name='python3',
+                            record_timing=False, on_cell_executed=on_cell_executed,
+                            resources={'metadata': {'path': str(chapter.parent)}})
+    try:
+        client.execute(env={**os.environ, **KERNEL_ENV})
+    except CellExecutionError as exc:
+        raise BookError(f'{chapter.name} [{framework}] çalıştırılırken bir hücre hata '
+                        f'verdi:\n{exc}') from None
+    except (CellTimeoutError, DeadKernelError) as exc:
+        raise BookError(f'{chapter.name} [{framework}] tamamlanamadı: {exc}') from None
+    return view
+
+
+def merge_outputs(nb, results):
+    """Çalıştırılan görünümlerin çıktılarını bölüm defterine hücre kimliğiyle geri yazar.
+
+    Ortak hücrelerin çıktısı sıradaki ilk çalıştırılan çerçeveden gelir; denetlenen
+    (nbval-check-output) ortak bir hücrenin çıktısı çerçeveler arasında farklıysa hata.
+    """
+    by_id = {fw: {c.id: c for c in view.cells} for fw, view in results.items()}
+    primary = next(fw for fw in FRAMEWORKS if fw in results)
+    for cell in nb.cells:
+        if cell.cell_type != 'code':
+            continue
+        fw = framework_of(cell)
+        if fw is None:
+            if 'nbval-check-output' in cell.metadata.get('tags', []):
+                texts = {f: comparable_text(by_id[f][cell.id]) for f in results}
+                if len(set(texts.values())) > 1:
+                    raise BookError(f'Ortak hücre {cell.id} denetlenen bir çıktı veriyor, ama '
+                                    'çerçevelerde farklı: ' + '; '.join(
+                                        f'{f}: {t.strip()[:80]!r}' for f, t in texts.items()))
+            fw = primary
+        if fw in results:
+            ran = by_id[fw][cell.id]
+            cell.outputs = ran.outputs
+            cell.execution_count = ran.execution_count
+    # Yürütme sayıları belge sırasıyla artar; böylece her çerçeve görünümünde de sıralıdır.
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == 'code' and cell.execution_count is not None:
+            count += 1
+            cell.execution_count = count
+    return nb
+
+
+def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print):
+    """Bölümü istenen çerçevelerde çalıştırır ve çıktıları bölüme yazar."""
+    path = Path(path)
+    frameworks = [check_framework(fw) for fw in (frameworks or FRAMEWORKS)]
+    nb = load_chapter(path)
+    problems = group_problems(nb)
+    if problems:
+        raise BookError(f'{path.name} yapısal olarak hatalı:\n  ' + '\n  '.join(problems))
+    frameworks = [fw for fw in FRAMEWORKS if fw in frameworks]
+    overrides = nb.metadata.setdefault('d2l_gan', {}).setdefault('overrides', {})
+    results = {}
+    for fw in frameworks:
+        params = load_params(params_file, fw) if params_file else {}
+        view = inject_params(framework_view(nb, fw), params)
+        log(f'{path.name} [{fw}] çalışıyor' + (f' (değiştirilen ayarlar: {params})'
+                                               if params else ''))
+        started = time.perf_counter()
+        results[fw] = execute_view(view, path, fw, timeout, log)
+        log(f'{path.name} [{fw}] bitti: {time.perf_counter() - started:.1f} sn')
+        if params:
+            overrides[fw] = params
+        else:
+            overrides.pop(fw, None)
+    if not overrides:
+        nb.metadata.pop('d2l_gan')
+    merge_outputs(nb, results)
+    nbformat.write(nb, path)
+    return nb

@@ -1,0 +1,51 @@
+"""Oyuncak dağılımlar ve onların ölçütleri (yalnızca numpy; çerçeveden bağımsız)."""
+import numpy as np
+
+__all__ = ['GAUSS_A', 'GAUSS_B', 'gaussian_2d', 'gaussian_stats',
+           'relative_error', 'draw_gaussian_fit']
+
+# Temel GAN bölümünün hedef dağılımı: X ~ N(0, I), veri = X A + b.
+# Ortalama b, kovaryans A^T A = [[1.01, 1.95], [1.95, 4.25]].
+GAUSS_A = np.array([[1.0, 2.0], [-0.1, 0.5]])
+GAUSS_B = np.array([1.0, 2.0])
+
+
+def gaussian_2d(n=1000, seed=0, A=GAUSS_A, b=GAUSS_B):
+    """N(b, A^T A) dağılımından `n` nokta (float32, şekil (n, 2))."""
+    X = np.random.default_rng(seed).normal(size=(n, 2))
+    return (X @ A + b).astype(np.float32)
+
+
+def gaussian_stats(samples):
+    """Örneklerin ortalaması ve (n - 1 ile bölünmüş) kovaryansı."""
+    samples = np.asarray(samples, dtype=np.float64)
+    if samples.ndim != 2 or samples.shape[0] < 2:
+        raise ValueError('En az iki satırlı (n, d) biçiminde örnek gerekir; '
+                         f'gelen şekil: {samples.shape}')
+    return samples.mean(axis=0), np.cov(samples, rowvar=False)
+
+
+def relative_error(estimate, target):
+    """Göreli Frobenius hatası ||estimate - target||_F / ||target||_F."""
+    target = np.asarray(target, dtype=np.float64)
+    return float(np.linalg.norm(np.asarray(estimate) - target)
+                 / np.linalg.norm(target))
+
+
+def _ellipse(mean, cov, n_std, num=100):
+    """Kovaryans elipsinin (n_std standart sapma) kenar noktaları."""
+    t = np.linspace(0, 2 * np.pi, num)
+    vals, vecs = np.linalg.eigh(cov)
+    circle = np.stack([np.cos(t), np.sin(t)])
+    return (vecs @ (n_std * np.sqrt(np.maximum(vals, 0))[:, None] * circle)).T + mean
+
+
+def draw_gaussian_fit(ax, real, fake, n_std=2):
+    """Gerçek ve üretilmiş noktaları, her birinin 2σ elipsiyle birlikte çizer."""
+    ax.cla()
+    for pts, color, name in ((real, 'C0', 'gerçek'), (fake, 'C1', 'üretilmiş')):
+        pts = np.asarray(pts)
+        ax.scatter(pts[:, 0], pts[:, 1], s=4, alpha=0.4, color=color, label=name)
+        ring = _ellipse(*gaussian_stats(pts), n_std)
+        ax.plot(ring[:, 0], ring[:, 1], color=color, lw=2)
+    ax.legend(loc='upper left', fontsize='small')

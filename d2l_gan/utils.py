@@ -1,0 +1,66 @@
+"""Zamanlama ve toplama yardımcıları (çerçeveden bağımsız)."""
+import time
+
+__all__ = ['Timer', 'Accumulator']
+
+
+class Timer:
+    """Birden çok ölçümün sürelerini (saniye) kaydeder; oluşturulunca başlar."""
+
+    def __init__(self):
+        self.times = []
+        self.start()
+
+    def start(self):
+        """Kronometreyi başlatır."""
+        self._start = time.perf_counter()
+
+    def stop(self):
+        """Kronometreyi durdurur, geçen süreyi kaydeder ve döndürür."""
+        self.times.append(time.perf_counter() - self._start)
+        return self.times[-1]
+
+    def avg(self):
+        """Ölçümlerin ortalaması."""
+        return sum(self.times) / len(self.times)
+
+    def sum(self):
+        """Ölçümlerin toplamı."""
+        return sum(self.times)
+
+    def cumsum(self):
+        """Ölçümlerin birikimli toplamları (liste)."""
+        totals, running = [], 0.0
+        for t in self.times:
+            running += t
+            totals.append(running)
+        return totals
+
+
+class Accumulator:
+    """`n` değişkenin toplamını tutar.
+
+    `add` değerleri olduğu gibi toplar: çerçeve tensörleri cihazda kalır ve her
+    adımda ana belleğe kopyalanmaz. Değer ancak `acc[i]` ile okunduğunda Python
+    sayısına (`float`) çevrilir; bunu dönem (epoch) başına bir kez yapın.
+    """
+
+    def __init__(self, n):
+        self.data = [0.0] * n
+
+    def add(self, *args):
+        """Her değişkene sıradaki değeri ekler."""
+        if len(args) != len(self.data):
+            raise ValueError(f'{len(self.data)} değer bekleniyordu, '
+                             f'{len(args)} geldi')
+        self.data = [a + b for a, b in zip(self.data, args)]
+
+    def reset(self):
+        """Bütün toplamları sıfırlar."""
+        self.data = [0.0] * len(self.data)
+
+    def __getitem__(self, i):
+        value = self.data[i]
+        if hasattr(value, 'asnumpy'):  # MXNet'in nd dizileri float() ile okunamaz
+            value = value.asnumpy().item()
+        return float(value)

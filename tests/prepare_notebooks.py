@@ -1,0 +1,49 @@
+"""nbval için çerçeve başına defterler hazırlar.
+
+Her bölüm ve çerçeve için okurun aldığı defterin (notebooks/<çerçeve>/) saklı
+çıktılı hali yazılır; `tests/params/<bölüm>.yml` varsa küçültülmüş ayarlar
+'parameters' hücresinden sonra eklenir ve sona, defterin yalnızca kendi çerçevesini
+yüklediğini doğrulayan bir hücre konur.
+
+    python tests/prepare_notebooks.py HEDEF_KLASÖR
+"""
+import sys
+from pathlib import Path
+
+import nbformat
+
+from d2l_gan.book.export import export_notebook
+from d2l_gan.book.notebook import (FRAMEWORKS, MODULES, chapter_notebooks,
+                                   inject_params, load_chapter, load_params,
+                                   repository)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def isolation_cell(framework):
+    others = [MODULES[fw] for fw in FRAMEWORKS if fw != framework]
+    return nbformat.v4.new_code_cell(
+        'import sys\n'
+        f'loaded = [m for m in {others!r} if m in sys.modules]\n'
+        "assert not loaded, f'defter başka çerçeveleri de yükledi: {loaded}'\n"
+        f"assert {MODULES[framework]!r} in sys.modules")
+
+
+def main(out):
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    repo_url, branch = repository(ROOT)
+    for chapter in chapter_notebooks(ROOT):
+        nb = load_chapter(chapter)
+        params_file = ROOT / 'tests' / 'params' / (chapter.stem + '.yml')
+        for fw in FRAMEWORKS:
+            view = export_notebook(nb, fw, repo_url, branch, keep_outputs=True)
+            if params_file.is_file():
+                view = inject_params(view, load_params(params_file, fw))
+            view.cells.append(isolation_cell(fw))
+            nbformat.write(view, out / f'{chapter.stem}_{fw}.ipynb')
+            print(out / f'{chapter.stem}_{fw}.ipynb')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
