@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from d2l_gan.book.notebook import (FRAMEWORKS, chapter_notebooks, framework_of,
-                                   load_chapter)
+from d2l_gan.book.notebook import (FRAMEWORKS, MODULES, chapter_notebooks,
+                                   framework_of, load_chapter)
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULE_FILES = {'pytorch': 'torch.py', 'tensorflow': 'tensorflow.py', 'mxnet': 'mxnet.py'}
 # Bölümlerin okura tanımlayıp paketin de sunduğu yardımcılar.
 SHARED_HELPERS = {'temel_gan': ['update_D', 'update_G']}
 
@@ -41,7 +40,7 @@ def test_chapter_helpers_match_package(chapter, framework):
     """Bölümde tanımlanan yardımcılar paketteki eşleriyle aynı koddur."""
     nb = load_chapter(ROOT / 'book' / f'{chapter}.ipynb')
     in_chapter = chapter_functions(nb, framework)
-    package = functions((ROOT / 'd2l_gan' / MODULE_FILES[framework]).read_text())
+    package = functions((ROOT / 'd2l_gan' / f'{MODULES[framework]}.py').read_text())
     for name in SHARED_HELPERS[chapter]:
         assert name in in_chapter, f'{chapter} [{framework}] {name} tanımlamıyor'
         assert in_chapter[name] == package[name], \
