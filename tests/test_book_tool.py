@@ -22,11 +22,14 @@ def code(source, *tags, cid=None):
     return cell
 
 
+RUNTIME_BOX = '```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\nBir saniye.\n```'
+
+
 def chapter(*cells):
     nb = nbformat.v4.new_notebook()
     nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3',
                                  'language': 'python'}
-    nb.cells = [nbformat.v4.new_markdown_cell('# Deneme bölümü')] + list(cells)
+    nb.cells = [nbformat.v4.new_markdown_cell('# Deneme bölümü\n\n' + RUNTIME_BOX)] + list(cells)
     return nb
 
 
@@ -210,6 +213,23 @@ def test_check_rejects_unexecuted_chapter_and_unknown_test_params(book):
     problems = check_book(book)[str(path)]
     assert any('hiç çalıştırılmamış' in p for p in problems)
     assert any("olmayan ayarları değiştiriyor: epochs" in p for p in problems)
+
+
+def test_check_requires_figure_caption_alt_and_runtime_box(book):
+    path = book / 'book' / 'deneme.ipynb'
+    run_chapter(path, log=lambda *_: None)
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.get('id') == 'ortak')
+    cell.outputs.append(nbformat.v4.new_output('display_data', data={'image/png': 'iVBO'}))
+    nb.cells[0].source = '# Deneme bölümü'
+    nbformat.write(nb, path)
+    problems = '\n'.join(check_book(book)[str(path)])
+    assert 'altyazı ve alt metin yok' in problems
+    assert 'çalışma süresi kutusu yok' in problems
+    cell.metadata['mystnb'] = {'figure': {'caption': 'Bir şekil.'}, 'image': {'alt': 'Şekil'}}
+    nb.cells[0].source = '# Deneme bölümü\n\n' + RUNTIME_BOX
+    nbformat.write(nb, path)
+    assert str(path) not in check_book(book)
 
 
 def test_export_writes_one_notebook_per_framework_and_check_detects_staleness(book):

@@ -12,6 +12,10 @@ ABSOLUTE_PATH = re.compile(r'(/home/|/root/|/tmp/|/work/|/Users/|/opt/|[A-Za-z]:
                            r'site-packages)')
 
 
+# Tam ayarın süresini bildiren kutu: ```{admonition} Çalışma süresi + :class: calisma-suresi
+RUNTIME_NOTE = re.compile(r'```\{admonition\} Çalışma süresi\n:class: [^\n]*calisma-suresi')
+
+
 def _output_text(out):
     if out.output_type == 'stream':
         return out.text
@@ -46,6 +50,37 @@ def output_problems(nb):
             if match:
                 problems.append(f'{where}: saklı çıktıda mutlak yol var ({match.group(0)!r})')
     return problems
+
+
+def figure_problems(nb):
+    """Resim çıktısı veren her hücrenin MyST-NB'ye altyazısı ve alt metni olmalı.
+
+    Biçim: hücre üst verisinde ``mystnb: {figure: {caption: ...}, image: {alt: ...}}``.
+    """
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != 'code' or not any(
+                'image/png' in out.get('data', {}) for out in cell.outputs):
+            continue
+        opts = cell.metadata.get('mystnb', {})
+        missing = [what for what, key, sub in (('altyazı', 'figure', 'caption'),
+                                               ('alt metin', 'image', 'alt'))
+                   if not str(opts.get(key, {}).get(sub, '')).strip()]
+        if missing:
+            problems.append(f'hücre {i + 1} (id {cell.get("id")}) bir şekil çiziyor ama '
+                            f'{" ve ".join(missing)} yok (üst veri: mystnb.figure.caption, '
+                            'mystnb.image.alt)')
+    return problems
+
+
+def runtime_problems(nb):
+    """Kod çalıştıran her bölüm, tam ayarın ne kadar sürdüğünü bir kutuda söyler."""
+    has_code = any(c.cell_type == 'code' and c.source.strip() for c in nb.cells)
+    if has_code and not any(c.cell_type == 'markdown' and RUNTIME_NOTE.search(c.source)
+                            for c in nb.cells):
+        return ["bölümde çalışma süresi kutusu yok ('```{admonition} Çalışma süresi' "
+                "ve ':class: calisma-suresi')"]
+    return []
 
 
 def execution_problems(nb):
@@ -97,6 +132,8 @@ def check_chapter(path, root):
     problems += parameter_problems(nb, params_file)
     problems += output_problems(nb)
     problems += execution_problems(nb)
+    problems += figure_problems(nb)
+    problems += runtime_problems(nb)
     overrides = nb.metadata.get('d2l_gan', {}).get('overrides')
     if overrides:
         problems.append('saklı çıktılar değiştirilmiş ayarlarla üretilmiş '
