@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.kurulum-tamam
 # Kitap MathJax'i yerelden sunar (çevrimdışı derleme ve test için); npm'den gelir.
 MATHJAX := $(VENV)/npm/node_modules/mathjax/es5/tex-mml-chtml.js
 
-.PHONY: venv book test check export clean
+.PHONY: venv book book-cozumsuz ogrenci test check export clean
 
 venv: $(STAMP) $(MATHJAX)
 
@@ -22,7 +22,14 @@ $(MATHJAX):
 	npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm mathjax@3.2.2
 
 book: venv
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/python -m d2l_gan.book build
+
+# Ders için: çözümleri gizlenmiş kitap (_build/cozumsuz/_build/html) ve öğrenci defterleri.
+book-cozumsuz: venv
+	$(BIN)/python -m d2l_gan.book build --hide-solutions
+
+ogrenci: venv
+	$(BIN)/python -m d2l_gan.book students --out _build/ogrenci
 
 test: venv
 	bash tests/run.sh

@@ -5,9 +5,12 @@ Her bölüm ve çerçeve için okurun aldığı defterin (notebooks/<çerçeve>/
 'parameters' hücresinden sonra eklenir ve sona, defterin yalnızca kendi çerçevesini
 yüklediğini doğrulayan bir hücre konur.
 
-    python tests/prepare_notebooks.py HEDEF_KLASÖR
+    python tests/prepare_notebooks.py HEDEF_KLASÖR [--full] [--framework F ...]
+
+`--full` ayarları küçültmez (GPU iş akışı bölümleri tam ayarla böyle çalıştırır);
+`--framework` yalnızca verilen çerçevelerin defterlerini yazar.
 """
-import sys
+import argparse
 from pathlib import Path
 
 import nbformat
@@ -29,16 +32,16 @@ def isolation_cell(framework):
         f"assert {MODULES[framework]!r} in sys.modules")
 
 
-def main(out):
+def main(out, full=False, frameworks=FRAMEWORKS):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     repo_url, branch = repository(ROOT)
     for chapter in chapter_notebooks(ROOT):
         nb = load_chapter(chapter)
         params_file = ROOT / 'tests' / 'params' / (chapter.stem + '.yml')
-        for fw in FRAMEWORKS:
+        for fw in frameworks:
             view = export_notebook(nb, fw, repo_url, branch, keep_outputs=True)
-            if params_file.is_file():
+            if params_file.is_file() and not full:
                 view = inject_params(view, load_params(params_file, fw))
             view.cells.append(isolation_cell(fw))
             nbformat.write(view, out / f'{chapter.stem}_{fw}.ipynb')
@@ -46,4 +49,10 @@ def main(out):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('out', help='defterlerin yazılacağı klasör')
+    parser.add_argument('--full', action='store_true', help='tam ayar (küçültme yok)')
+    parser.add_argument('--framework', action='append', choices=FRAMEWORKS,
+                        help='yalnızca bu çerçeve (birden çok verilebilir)')
+    args = parser.parse_args()
+    main(args.out, args.full, args.framework or FRAMEWORKS)

@@ -1,21 +1,29 @@
-"""Derlenmiş kitabın tarayıcı testleri: çerçeve sekmeleri, Colab bağlantıları, matematik.
+"""Derlenmiş kitabın tarayıcı testleri: bütün sayfalar, çerçeve sekmeleri, arama,
+Colab bağlantıları, çözümleri gizlenmiş derleme.
 
-`make book` çıktısı (_build/html) yerel bir HTTP sunucusundan Debian'ın Chromium'una
-(Playwright ile) açılır; ağa çıkılmaz.
+`make book` çıktısı (_build/html) ve çözümsüz derleme (_build/cozumsuz/_build/html) yerel
+bir HTTP sunucusundan Debian'ın Chromium'una (Playwright ile) açılır; ağa çıkılmaz.
 """
 import functools
 import http.server
 import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from d2l_gan.book.build import html_dir
+from d2l_gan.book.notebook import book_chapters, chapter_notebooks
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
+HTML = html_dir(ROOT)
+HIDDEN_HTML = html_dir(ROOT, hide_solutions=True)
 CHAPTER = "book/temel_gan.html"
+# Kitabın bütün sayfaları: _toc.yml'deki belgeler, dizin ve arama sayfası.
+PAGES = [f"{name}.html" for name in book_chapters(ROOT)] + ["genindex.html", "search.html"]
+CHAPTER_PAGES = [f"book/{path.stem}.html" for path in chapter_notebooks(ROOT)]
 LABELS = {"pytorch": "PyTorch", "tensorflow": "TensorFlow", "mxnet": "MXNet"}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -50,20 +58,42 @@ RAW_TEX = r"""() => {
 }"""
 
 
+
+# Her resim yüklenmiş (doğal genişliği > 0) ve boş olmayan bir alt metni var mı?
+BAD_IMAGES = """() => Array.from(document.images)
+  .filter(img => !(img.complete && img.naturalWidth > 0) || !(img.getAttribute('alt') || '').trim())
+  .map(img => img.getAttribute('src'))"""
+
+# Sayfadaki bağlantılar (tam adresleriyle).
+LINKS = "() => Array.from(document.querySelectorAll('a[href]'), a => a.href)"
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
 
-@pytest.fixture(scope="module")
-def site():
-    if not (HTML / CHAPTER).is_file():
-        pytest.fail(f"Derlenmiş kitap bulunamadı ({HTML / CHAPTER}): "
-                    "önce depo kökünde `make book` çalıştırın.")
-    handler = functools.partial(QuietHandler, directory=str(HTML))
+def serve(root, what):
+    if not (root / CHAPTER).is_file():
+        pytest.fail(f"Derlenmiş kitap bulunamadı ({root / CHAPTER}): önce depo kökünde "
+                    f"`{what}` çalıştırın.")
+    handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@pytest.fixture(scope="module")
+def site():
+    server, url = serve(HTML, "make book")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def hidden_site():
+    server, url = serve(HIDDEN_HTML, "make book-cozumsuz")
+    yield url
     server.shutdown()
     server.server_close()
 
@@ -96,6 +126,68 @@ def selected_tabs(page):
     return [tab_set["selected"] for tab_set in tabs]
 
 
+def wait_for_math(page):
+    """Sayfa MathJax yüklüyorsa dizgisinin bitmesini bekler."""
+    if page.evaluate("() => 'MathJax' in window"):
+        try:
+            page.wait_for_function("() => window.MathJax?.startup?.promise")
+        except PlaywrightTimeout:
+            pytest.fail("MathJax sayfada yüklenmedi (_static/mathjax/tex-mml-chtml.js)")
+        page.evaluate("() => MathJax.startup.promise")
+
+
+def broken_link(site, url):
+    """Kitap içi bir bağlantı çözülmüyorsa nedenini, çözülüyorsa None döndürür."""
+    parts = urlsplit(url)
+    if not url.startswith(site) or parts.path.startswith("/_static/"):
+        return None
+    target = HTML / unquote(parts.path).lstrip("/")
+    if target.is_dir():
+        target = target / "index.html"
+    if not target.is_file():
+        return f"{url}: dosya yok"
+    if parts.fragment and target.suffix == ".html":
+        html = target.read_text(encoding="utf-8")
+        if f'id="{unquote(parts.fragment)}"' not in html:
+            return f"{url}: sayfada #{parts.fragment} yok"
+    return None
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_cleanly(site, page, path):
+    """Her sayfada: konsol hatası yok, dış istek yok, ham TeX yok, her resim yüklü ve
+    alt metinli, kitap içi her bağlantı (ve çapası) var."""
+    errors, outside = [], []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda request: request.url.startswith(("http:", "https:"))
+            and not request.url.startswith(site) and outside.append(request.url))
+    page.goto(site + path)
+    page.wait_for_load_state("networkidle")
+    wait_for_math(page)
+    assert page.evaluate(RAW_TEX) == [], "işlenmemiş TeX görünüyor"
+    assert page.evaluate(BAD_IMAGES) == [], "yüklenmeyen ya da alt metni olmayan resim"
+    broken = sorted({b for b in (broken_link(site, u) for u in page.evaluate(LINKS)) if b})
+    assert broken == [], "çözülmeyen bağlantılar"
+    assert errors == [], "JavaScript konsolunda hata"
+    assert outside == [], "sayfa dış adreslerden kaynak istedi"
+
+
+def test_math_rendered_offline(site, page):
+    page.goto(site + CHAPTER)
+    wait_for_math(page)
+    assert page.locator("mjx-container").count() > 0, "MathJax matematiği işlemedi"
+
+
+def test_turkish_search_finds_uretici(site, page):
+    page.goto(site + "search.html?q=%C3%BCretici")
+    results = page.locator("ul.search > li")
+    results.first.wait_for()
+    assert results.count() >= 3, "arama 'üretici' için üç sayfadan az buldu"
+    found = " ".join(results.all_inner_texts())
+    assert "Temel GAN" in found
+
+
 def test_framework_choice_synced_and_remembered(site, page):
     page.goto(site + CHAPTER)
     before = selected_tabs(page)
@@ -116,27 +208,32 @@ def test_framework_choice_synced_and_remembered(site, page):
     assert selected_tabs(page) == ["TensorFlow"] * len(before)
 
 
-def test_math_rendered_offline(site, page):
-    outside = []
-    page.on("request", lambda request: request.url.startswith(("http:", "https:"))
-            and not request.url.startswith(site) and outside.append(request.url))
-    page.goto(site + CHAPTER)
-    try:
-        page.wait_for_function("() => window.MathJax?.startup?.promise")
-    except PlaywrightTimeout:
-        pytest.fail("MathJax sayfada yüklenmedi (_static/mathjax/tex-mml-chtml.js)")
-    page.evaluate("() => MathJax.startup.promise")
-    assert page.locator("mjx-container").count() > 0, "MathJax matematiği işlemedi"
-    assert page.evaluate(RAW_TEX) == [], "işlenmemiş TeX görünüyor"
-    assert outside == [], "sayfa dış adreslerden kaynak istedi (MathJax yerel olmalı)"
+def test_framework_choice_persists_over_three_pages_in_a_row(site, page):
+    """İlk üç sekmeli bölümde MXNet seçilir; "sonraki" bağlantısıyla gidilen iki sayfada da
+    bütün sekme kümeleri MXNet'tedir."""
+    tabbed = [p for p in CHAPTER_PAGES
+              if 'data-sync-group="framework"' in (HTML / p).read_text(encoding="utf-8")]
+    assert len(tabbed) >= 3, "en az üç bölümde çerçeve sekmesi olmalı"
+    start = CHAPTER_PAGES.index(tabbed[0])
+    row = CHAPTER_PAGES[start:start + 3]
+    assert row == tabbed[:3], f"sekmeli bölümler art arda değil: {tabbed}"
+    page.goto(site + row[0])
+    page.locator("label.sd-tab-label[data-sync-id='mxnet']").first.click()
+    for path in row:
+        page.wait_for_url(f"**/{path}")
+        chosen = selected_tabs(page)
+        assert chosen and set(chosen) == {"MXNet"}, path
+        if path != row[-1]:
+            page.locator("a.right-next").first.click()
 
 
-def test_colab_links(site, page):
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_colab_links(site, page, path):
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     repo = config["repository"]["url"].removeprefix("https://github.com/").strip("/")
     branch = config["repository"].get("branch", "main")
-    chapter = Path(CHAPTER).stem
-    page.goto(site + CHAPTER)
+    chapter = Path(path).stem
+    page.goto(site + path)
     links = page.locator("a.d2l-colab-link")
     assert links.all_inner_texts() == list(LABELS.values())
     for framework, link in zip(LABELS, links.all()):
@@ -145,3 +242,22 @@ def test_colab_links(site, page):
             f"/notebooks/{framework}/{chapter}.ipynb")
         assert (ROOT / "notebooks" / framework / f"{chapter}.ipynb").is_file(), \
             f"bağlantının açtığı defter yok: notebooks/{framework}/{chapter}.ipynb"
+
+
+SOLUTIONS = """() => Array.from(document.querySelectorAll('.solution'),
+  s => s.querySelector('section, .solution-content, p:not(.admonition-title)')?.textContent.trim() || '')"""
+
+
+@pytest.mark.parametrize("path", CHAPTER_PAGES)
+def test_hidden_build_shows_exercises_without_solutions(site, hidden_site, page, path):
+    page.goto(site + path)
+    solutions = [text for text in page.evaluate(SOLUTIONS) if text]
+    exercises = page.locator(".exercise").count()
+    assert exercises >= 3 and len(solutions) == exercises, \
+        "her bölümde en az üç alıştırma ve her birinin çözümü olmalı"
+    page.goto(hidden_site + path)
+    assert page.locator(".exercise").count() == exercises
+    assert page.locator(".solution").count() == 0
+    body = page.evaluate("() => document.body.textContent")
+    leaked = [text[:60] for text in solutions if text[:60] in body]
+    assert leaked == [], "çözümsüz derlemede çözüm metni görünüyor"

@@ -1,6 +1,8 @@
-"""Kitabın aracı: `python -m d2l_gan.book {export,run,check}`.
+"""Kitabın aracı: `python -m d2l_gan.book {export,students,build,run,check}`.
 
     export [--check]                      çerçeve başına okur defterlerini yazar / denetler
+    students [--out KLASÖR]               çözümleri çıkarılmış öğrenci defterlerini yazar
+    build [--hide-solutions]              kitabı derler (isteğe bağlı: çözümler gizli)
     run BÖLÜM [--framework F] [--params]  bölümü her çerçevede çalıştırır, çıktıları birleştirir
     check [BÖLÜM ...]                     bölümlerin yapısal denetimi
 """
@@ -9,7 +11,8 @@ import sys
 from pathlib import Path
 
 from .checks import check_book
-from .export import export_all
+from .build import build_book, html_dir
+from .export import export_all, write_students
 from .notebook import FRAMEWORKS, BookError
 from .runner import run_chapter
 
@@ -22,6 +25,12 @@ def build_parser():
     p = sub.add_parser('export', help='notebooks/<çerçeve>/ altındaki defterleri üretir')
     p.add_argument('--check', action='store_true',
                    help='yazmaz; üretilmiş defterler güncel değilse hata verir')
+    p = sub.add_parser('students', help='çözümleri çıkarılmış öğrenci defterlerini yazar')
+    p.add_argument('--out', default='_build/ogrenci',
+                   help='hedef klasör (varsayılan: _build/ogrenci); altında <çerçeve>/<bölüm>.ipynb')
+    p = sub.add_parser('build', help='kitabı derler (uyarılar hata sayılır)')
+    p.add_argument('--hide-solutions', action='store_true',
+                   help=f'çözümleri gizlenmiş sürüm ({html_dir(".", True)} altına)')
     p = sub.add_parser('run', help='bir bölümü çalıştırıp çıktılarını bölüme yazar')
     p.add_argument('chapter', help='bölüm defteri, ör. book/temel_gan.ipynb')
     p.add_argument('--framework', '-f', action='append',
@@ -41,6 +50,14 @@ def main(argv=None):
             changed = export_all(root, check=args.check)
             print('Üretilmiş defterler güncel.' if args.check or not changed else
                   f'{len(changed)} defter yazıldı/silindi.')
+        elif args.command == 'students':
+            written = write_students(root, root / args.out)
+            print(f'{len(written)} öğrenci defteri yazıldı: {args.out}/<çerçeve>/<bölüm>.ipynb')
+        elif args.command == 'build':
+            code = build_book(root, args.hide_solutions)
+            if code == 0:
+                print(f'Kitap derlendi: {html_dir(args.root, args.hide_solutions)}/index.html')
+            return code
         elif args.command == 'run':
             run_chapter(args.chapter, args.framework, args.params, args.timeout)
         else:

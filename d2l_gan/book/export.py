@@ -1,4 +1,6 @@
-"""Bölümlerden çerçeve başına okur defterleri (notebooks/<çerçeve>/<bölüm>.ipynb)."""
+"""Bölümlerden çerçeve başına okur defterleri (notebooks/<çerçeve>/<bölüm>.ipynb) ve
+çözümleri çıkarılmış öğrenci defterleri."""
+import re
 from pathlib import Path
 
 import nbformat
@@ -61,3 +63,57 @@ def export_all(root, check=False, out=None):
     for path in extra:
         path.unlink()
     return stale + extra
+
+
+# MyST'te çözüm bloğu: ```{solution} ya da :::{solution}; aynı karakterden en az o
+# uzunlukta, yalnız başına bir satır bloğu kapatır (içteki kısa çitler bloğun parçasıdır).
+_SOLUTION_OPEN = re.compile(r'(`{3,}|:{3,})\{solution\}')
+
+
+def strip_solutions(text):
+    """Markdown metninden {solution} bloklarını çıkarır: (yeni metin, çıkarılan blok sayısı)."""
+    kept, removed, closing = [], 0, None
+    for line in text.split('\n'):
+        if closing:
+            if closing.fullmatch(line.strip()):
+                closing = None
+            continue
+        match = _SOLUTION_OPEN.match(line.strip())
+        if match:
+            fence = match.group(1)
+            closing = re.compile(re.escape(fence[0]) + '{%d,}' % len(fence))
+            removed += 1
+            continue
+        kept.append(line)
+    if closing:
+        raise BookError('Kapanmamış bir çözüm bloğu var: ' + text[:60].replace('\n', ' '))
+    return re.sub(r'\n{3,}', '\n\n', '\n'.join(kept)).strip('\n'), removed
+
+
+def student_notebook(nb, framework, repo_url, branch):
+    """Okur defterinin aynısı, yalnızca çözüm blokları çıkarılmış (boşalan hücre düşer)."""
+    view = export_notebook(nb, framework, repo_url, branch)
+    cells = []
+    for cell in view.cells:
+        if cell.cell_type == 'markdown':
+            cell.source, removed = strip_solutions(cell.source)
+            if removed and not cell.source:
+                continue
+        cells.append(cell)
+    view.cells = cells
+    return view
+
+
+def write_students(root, out):
+    """Her bölüm ve çerçeve için öğrenci defterini OUT/<çerçeve>/<bölüm>.ipynb'ye yazar."""
+    root, out = Path(root), Path(out)
+    repo_url, branch = repository(root)
+    written = []
+    for chapter in chapter_notebooks(root):
+        nb = load_chapter(chapter)
+        for fw in FRAMEWORKS:
+            path = out / fw / (chapter.stem + '.ipynb')
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(student_notebook(nb, fw, repo_url, branch), path)
+            written.append(path)
+    return written

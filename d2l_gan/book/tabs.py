@@ -140,6 +140,9 @@ def colab_repository(config):
 
 def configure(app: Sphinx, config):
     colab_repository(config)  # yanlış depo adresi derlemenin başında yakalansın
+    # Tema kipi (html_context'te default_mode) boş kalınca pydata teması her sayfada
+    # konsola "invalid theme mode" hatası yazar.
+    config.html_context = {"default_mode": "light", **(config.html_context or {})}
     # MathJax CDN'den değil, kitabın kendi _static klasöründen yüklenir.
     config.mathjax_path = f"{MATHJAX_STATIC}/tex-mml-chtml.js"
 
@@ -164,10 +167,28 @@ def copy_mathjax(app: Sphinx, exception):
             shutil.copy2(source, target / part)
 
 
+def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
+    """Sayfaya aynı betiği bir kez koyar.
+
+    Jupyter Book 1 ile sphinx-thebe'nin satır içi ayar betiği (`const THEBE_JS_URL ...`)
+    sayfaya iki kez girer; ikinci kopya tarayıcı konsolunda "has already been declared"
+    hatası verir. Aynı dosya ve aynı özniteliklerle gelen ikinci kopyalar atılır.
+    """
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        key = (getattr(script, "filename", script) or "",  # satır içi: None ya da ""
+               tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def setup(app: Sphinx):
     app.setup_extension("sphinx_design")
     app.connect("config-inited", configure)
     app.connect("builder-inited", check_mathjax)
     app.connect("build-finished", copy_mathjax)
+    app.connect("html-page-context", drop_duplicate_scripts)
     app.add_post_transform(FrameworkTabs)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

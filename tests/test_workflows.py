@@ -1,0 +1,71 @@
+"""GitHub iş akışları: actionlint'ten geçer; CPU işi README'deki test komutunu çalıştırır,
+GPU işi her çerçeveyi tam ayarla, kitap işi derlenen HTML'i yayımlar."""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from d2l_gan.book.build import html_dir
+from d2l_gan.book.notebook import FRAMEWORKS
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / '.github' / 'workflows'
+
+
+def workflow(name):
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding='utf-8'))
+
+
+def run_steps(job):
+    return [step['run'].strip() for step in job['steps'] if 'run' in step]
+
+
+def readme_test_command():
+    """README'nin "İki komut" bölümündeki test komutu (yorum olmadan)."""
+    readme = (ROOT / 'README.md').read_text(encoding='utf-8')
+    block = re.search(r'## İki komut.*?```bash\n(.*?)```', readme, re.S).group(1)
+    commands = [line.split('#')[0].strip() for line in block.splitlines()]
+    return next(c for c in commands if 'test' in c)
+
+
+def test_workflows_pass_actionlint():
+    actionlint = Path(sys.executable).parent / 'actionlint'
+    assert actionlint.is_file(), 'actionlint kurulu değil (requirements.txt)'
+    result = subprocess.run([str(actionlint), '-color=false'], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert shutil.which('shellcheck'), \
+        'shellcheck yok: actionlint run: betiklerini denetleyemez (tests/run.sh kurar)'
+
+
+def test_cpu_workflow_runs_exactly_the_readme_test_command():
+    command = readme_test_command()
+    assert command == 'make test'
+    wf = workflow('test.yml')
+    assert {'push', 'pull_request'} <= set(wf[True])  # YAML 'on' anahtarını True okur
+    (job,) = wf['jobs'].values()
+    runs = run_steps(job)
+    assert runs[-1] == command and runs.count(command) == 1
+    assert not any('pytest' in r or 'tests/run.sh' in r for r in runs)
+
+
+def test_gpu_workflow_runs_every_framework_in_full_setting_with_nbval():
+    (job,) = workflow('gpu.yml')['jobs'].values()
+    assert 'gpu' in job['runs-on']
+    assert job['strategy']['matrix']['framework'] == list(FRAMEWORKS)
+    script = '\n'.join(run_steps(job))
+    assert re.search(r'prepare_notebooks\.py \S+ --full --framework "\$FRAMEWORK"', script)
+    assert '--nbval-lax' in script
+
+
+def test_pages_workflow_publishes_the_built_book():
+    wf = workflow('pages.yml')
+    build, deploy = wf['jobs']['build'], wf['jobs']['deploy']
+    assert 'make book' in run_steps(build)
+    upload = next(s for s in build['steps'] if 'upload-pages-artifact' in s.get('uses', ''))
+    assert ROOT / upload['with']['path'] == html_dir(ROOT)
+    assert any('deploy-pages' in s.get('uses', '') for s in deploy['steps'])
+    assert wf['permissions']['pages'] == 'write'
