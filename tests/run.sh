@@ -12,21 +12,26 @@ stage() {
   echo "=== $name: $((SECONDS - t0)) sn"
 }
 
-install_chromium() {
-  # Tarayıcı testi Debian'ın chromium paketini kullanır (Playwright tarayıcı indirmez).
-  if command -v chromium >/dev/null; then return; fi
+install_system_tools() {
+  # Tarayıcı testi Debian'ın chromium paketini kullanır (Playwright tarayıcı indirmez);
+  # actionlint, iş akışlarındaki run: betiklerini shellcheck ile denetler.
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
+  if [ ${#missing[@]} = 0 ]; then return; fi
   if [ "$(id -u)" != 0 ]; then
-    echo "hata: chromium kurulu değil; 'sudo apt-get install chromium' ile kurun." >&2
+    echo "hata: kurulu değil: ${missing[*]}; 'sudo apt-get install ${missing[*]}' ile kurun." >&2
     return 1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-stage "chromium" install_chromium
+stage "chromium, shellcheck" install_system_tools
 stage "yapı denetimi (check)" $PY -m d2l_gan.book check
 stage "üretilmiş defterler (export --check)" $PY -m d2l_gan.book export --check
-stage "kitap (uyarılar hata)" .venv/bin/jupyter-book build . --warningiserror --nitpick --keep-going
+stage "kitap (uyarılar hata)" $PY -m d2l_gan.book build
+stage "kitap, çözümler gizli" $PY -m d2l_gan.book build --hide-solutions
 rm -rf _build/nbtest
 stage "test defterleri" $PY tests/prepare_notebooks.py _build/nbtest
 stage "pytest (birim, nbval, tarayıcı)" $PY -m pytest tests _build/nbtest \
