@@ -34,6 +34,9 @@ stage "kitap (uyarılar hata)" $PY -m d2l_gan.book build
 stage "kitap, çözümler gizli" $PY -m d2l_gan.book build --hide-solutions
 rm -rf _build/nbtest
 stage "test defterleri" $PY tests/prepare_notebooks.py _build/nbtest
+# Pokemon verisi: ../shared/data arşivi ya da (yoksa) sentetik görüntüler.
+stage "veri (Pokemon)" $PY tests/prepare_data.py _build/data
+export D2L_GAN_DATA=$PWD/_build/data
 stage "pytest (birim, nbval, tarayıcı)" $PY -m pytest tests _build/nbtest \
   --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
   -n 2 --dist loadscope -p no:cacheprovider

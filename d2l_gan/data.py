@@ -1,0 +1,262 @@
+"""Veri kümelerini indirme, doğrulama, güvenli açma ve Pokemon görüntüleri.
+
+Çerçeveden bağımsızdır (yalnızca numpy, Pillow ve standart kütüphane). Her
+çerçevenin `load_pokemon` işlevi görüntüleri buradaki `load_pokemon_array` ile
+okur ve kendi minigruplarına böler.
+
+Veri klasörü `$D2L_GAN_DATA` ortam değişkeninden gelir; tanımlı değilse
+`~/.d2l_gan/data` kullanılır. Bu klasörde hazır bir `pokemon/` klasörü varsa
+hiçbir şey indirilmez: içindeki her görüntü kullanılır.
+"""
+import hashlib
+import os
+import pathlib
+import shutil
+import stat
+import tarfile
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+
+import numpy as np
+from PIL import Image
+
+__all__ = ['DATA_HUB', 'DataError', 'data_dir', 'sha1sum', 'download',
+           'extract', 'download_extract', 'pokemon_dir', 'load_pokemon_array']
+
+# Ad -> (adres, sha-1). d2l'in başvuru arşivi: içinde tek bir `pokemon/` klasörü.
+DATA_HUB = {
+    'pokemon': ('http://d2l-data.s3-accelerate.amazonaws.com/pokemon.zip',
+                'c065c0e2593b8b161a2d7873e42418bf6a21106c'),
+}
+
+IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg')
+_CHUNK = 1 << 20          # indirme ve sha-1 için 1 MiB'lık parçalar
+_IMAGE_CACHE = {}          # (klasör, boyut) -> görüntü dizisi
+
+
+class DataError(RuntimeError):
+    """Veri indirilemediğinde, doğrulanamadığında ya da okunamadığında."""
+
+
+def data_dir():
+    """Veri klasörü: `$D2L_GAN_DATA` ya da `~/.d2l_gan/data` (yoksa oluşturulur)."""
+    env = os.environ.get('D2L_GAN_DATA')
+    path = pathlib.Path(env).expanduser() if env else (
+        pathlib.Path.home() / '.d2l_gan' / 'data')
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sha1sum(path):
+    """Dosyanın sha-1 özeti (onaltılık); dosya parça parça okunur."""
+    digest = hashlib.sha1()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(_CHUNK), b''):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _hub_entry(name):
+    if name not in DATA_HUB:
+        raise DataError(f"'{name}' adlı bir veri kümesi DATA_HUB'da kayıtlı değil; "
+                        f"kayıtlı olanlar: {', '.join(sorted(DATA_HUB))}")
+    return DATA_HUB[name]
+
+
+def download(name, folder=None):
+    """`DATA_HUB[name]` dosyasını `folder` içine indirir ve yolunu döndürür.
+
+    Dosya zaten varsa ve sha-1 özeti tutuyorsa yeniden indirilmez. Bozuksa
+    (özet tutmuyorsa) bu söylenir ve dosya yeniden indirilir. İndirme aynı
+    klasördeki geçici bir dosyaya parça parça yapılır; özet doğrulandıktan
+    sonra dosya tek adımda (`os.replace`) yerine taşınır. Böylece yarım kalmış
+    bir indirme hiçbir zaman tamamlanmış sayılmaz.
+    """
+    url, sha1 = _hub_entry(name)
+    folder = pathlib.Path(folder) if folder is not None else data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    fname = folder / url.rsplit('/', 1)[-1]
+    if fname.exists():
+        if sha1sum(fname) == sha1:
+            return fname
+        print(f'{fname.name} dosyası bozuk ya da eksik (sha-1 tutmuyor); '
+              'yeniden indiriliyor.')
+    print(f'{url} indiriliyor...')
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f'.{fname.name}.', suffix='.part')
+    try:
+        digest = hashlib.sha1()
+        with os.fdopen(fd, 'wb') as out:
+            try:
+                with urllib.request.urlopen(url, timeout=60) as response:
+                    for chunk in iter(lambda: response.read(_CHUNK), b''):
+                        digest.update(chunk)
+                        out.write(chunk)
+            except (urllib.error.URLError, OSError) as e:
+                raise DataError(
+                    f'{fname.name} indirilemedi ({e}). Dosyayı internete bağlı bir '
+                    f'makinede {url} adresinden indirip şu klasöre koyun: {folder}. '
+                    f"Ya da arşivden çıkarılmış bir '{name}/' klasörünü bu klasöre "
+                    'yerleştirin. (Veri klasörü D2L_GAN_DATA ortam değişkeniyle '
+                    'değiştirilebilir.)') from e
+        if digest.hexdigest() != sha1:
+            raise DataError(
+                f'{url} adresinden inen {fname.name} dosyasının sha-1 özeti '
+                f'beklenenden farklı ({digest.hexdigest()} != {sha1}); dosya '
+                'silindi. Bağlantıyı denetleyip yeniden deneyin.')
+        os.replace(tmp, fname)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return fname
+
+
+def _safe_target(root, member_name):
+    """Arşiv üyesinin `root` içindeki yolu; klasörün dışına çıkarsa DataError."""
+    name = member_name.replace('\\', '/')
+    if name.startswith('/') or (len(name) > 1 and name[1] == ':'):
+        raise DataError(f"Arşivde mutlak yol var, açılmadı: '{member_name}'")
+    target = (root / name).resolve()
+    if target != root and root not in target.parents:
+        raise DataError(f"Arşiv üyesi hedef klasörün dışına çıkıyor, açılmadı: "
+                        f"'{member_name}'")
+    return target
+
+
+def _extract_zip(archive, root):
+    with zipfile.ZipFile(archive) as zf:
+        members = zf.infolist()
+        # Önce bütün adları denetle: tek bir kötü üye varsa hiçbir şey yazılmaz.
+        targets = [_safe_target(root, m.filename) for m in members]
+        for member in members:
+            if stat.S_ISLNK(member.external_attr >> 16):
+                raise DataError(f"Arşivde sembolik bağ var, açılmadı: '{member.filename}'")
+        for member, target in zip(members, targets):
+            if member.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(member) as src, open(target, 'wb') as dst:
+                shutil.copyfileobj(src, dst, _CHUNK)
+
+
+def _extract_tar(archive, root):
+    with tarfile.open(archive) as tf:
+        members = tf.getmembers()
+        for m in members:
+            _safe_target(root, m.name)
+            if not (m.isfile() or m.isdir()):
+                raise DataError(f"Arşivde düzenli dosya ya da klasör olmayan bir üye "
+                                f"(bağ, aygıt...) var, açılmadı: '{m.name}'")
+        for m in members:
+            target = _safe_target(root, m.name)
+            if m.isdir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tf.extractfile(m) as src, open(target, 'wb') as dst:
+                shutil.copyfileobj(src, dst, _CHUNK)
+
+
+def extract(archive, folder):
+    """Zip ya da tar arşivini `folder` içine güvenle açar ve `folder`'ı döndürür.
+
+    Mutlak yollu, `..` ile klasörün dışına çıkan ya da (tar'da) bağ olan bir
+    üye varsa hiçbir şey açılmaz ve DataError oluşur. Arşiv önce geçici bir
+    klasöre açılır, sonra üst düzeydeki her öğe yerine taşınır (aynı adlı eski
+    öğe silinir); en son, arşivin sha-1 özetini ve üst düzey öğelerin adlarını
+    tutan bir işaret dosyası yazılır. İşaret dosyası aynı arşivi gösteriyor ve
+    o öğeler yerinde duruyorsa arşiv yeniden açılmaz.
+    """
+    archive, folder = pathlib.Path(archive), pathlib.Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / f'.{archive.name}.extracted'
+    digest = sha1sum(archive)
+    if marker.exists():
+        done, *items = marker.read_text().splitlines()
+        if done == digest and all((folder / item).exists() for item in items):
+            return folder
+    if zipfile.is_zipfile(archive):
+        extractor = _extract_zip
+    elif tarfile.is_tarfile(archive):
+        extractor = _extract_tar
+    else:
+        raise DataError(f'{archive.name} bir zip ya da tar arşivi değil.')
+    tmp = pathlib.Path(tempfile.mkdtemp(dir=folder, prefix=f'.{archive.name}.'))
+    try:
+        extractor(archive, tmp.resolve())
+        items = sorted(tmp.iterdir())
+        for item in items:
+            dest = folder / item.name
+            if dest.is_dir() and not dest.is_symlink():
+                shutil.rmtree(dest)
+            elif dest.exists() or dest.is_symlink():
+                dest.unlink()
+            os.replace(item, dest)
+        marker.write_text('\n'.join([digest] + [item.name for item in items]) + '\n')
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return folder
+
+
+def download_extract(name, folder=None):
+    """`download` ve ardından `extract`: arşivin açıldığı klasörü döndürür."""
+    folder = pathlib.Path(folder) if folder is not None else data_dir()
+    return extract(download(name, folder), folder)
+
+
+def pokemon_dir():
+    """Pokemon görüntülerinin klasörü.
+
+    Veri klasöründe `pokemon/` zaten varsa olduğu gibi kullanılır (içinde
+    görüntü olan herhangi bir klasör iş görür); yoksa başvuru arşivi indirilip
+    açılır.
+    """
+    path = data_dir() / 'pokemon'
+    if path.is_dir():
+        return path
+    path = download_extract('pokemon') / 'pokemon'
+    if not path.is_dir():
+        raise DataError(f"Arşiv açıldı ama içinde 'pokemon/' klasörü yok: {path.parent}")
+    return path
+
+
+def _to_rgb_on_white(img):
+    """Saydamlığı olan görüntüyü (RGBA, LA, saydam paletli) beyaz zemine oturtur."""
+    if img.mode in ('RGBA', 'LA', 'PA') or 'transparency' in img.info:
+        rgba = img.convert('RGBA')
+        white = Image.new('RGBA', rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert('RGB')
+    return img.convert('RGB')
+
+
+def _image_paths(folder):
+    return sorted(p for p in folder.rglob('*')
+                  if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+
+
+def load_pokemon_array(size=64, folder=None):
+    """Pokemon görüntüleri: float32, şekil (N, size, size, 3), değerler [-1, 1].
+
+    Görüntüler `folder` (verilmezse `pokemon_dir()`) altında alt klasörler de
+    dahil aranır (.png, .jpg, .jpeg) ve yol sırasıyla dizilir. Saydam pikseller
+    beyaz zemine oturtulur, her görüntü bir kez `size`×`size` boyutuna
+    küçültülür ve (x/255 - 0.5)/0.5 ile ölçeklenir. Sonuç (klasör, boyut)
+    başına bellekte tutulur; sonraki çağrılar görüntüleri yeniden çözmez ve
+    önbelleğin bir kopyasını döndürür.
+    """
+    folder = pathlib.Path(folder) if folder is not None else pokemon_dir()
+    key = (str(folder.resolve()), int(size))
+    if key not in _IMAGE_CACHE:
+        paths = _image_paths(folder)
+        if not paths:
+            raise DataError(f'{folder} klasöründe hiç görüntü (.png, .jpg, .jpeg) '
+                            'bulunamadı.')
+        images = np.empty((len(paths), size, size, 3), dtype=np.uint8)
+        for i, p in enumerate(paths):
+            with Image.open(p) as img:
+                rgb = _to_rgb_on_white(img)
+            images[i] = np.asarray(rgb.resize((size, size), Image.LANCZOS))
+        _IMAGE_CACHE[key] = (images.astype(np.float32) / 255 - 0.5) / 0.5
+    return _IMAGE_CACHE[key].copy()
