@@ -67,3 +67,37 @@ def update_G(Z, net_D, net_G, loss, trainer_G):
     loss_G.backward()
     trainer_G.step(Z.shape[0])
     return loss_G.mean()
+
+
+class _Minibatches:
+    """Bellekteki bir görüntü dizisinden karışık minigruplar (her dönemde yeniden)."""
+
+    def __init__(self, images, batch_size):
+        self.images = images
+        self.batch_size = min(batch_size, images.shape[0])
+
+    def __len__(self):
+        return self.images.shape[0] // self.batch_size  # eksik son grup atlanır
+
+    def __iter__(self):
+        order = nd.random.shuffle(nd.arange(self.images.shape[0],
+                                            ctx=self.images.context))
+        for i in range(len(self)):
+            yield self.images.take(order[i * self.batch_size:(i + 1) * self.batch_size])
+
+
+def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
+    """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
+
+    Görüntüler bir kez çözülüp tek bir `nd` dizisi olarak `ctx`'te (verilmezse
+    `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk bu
+    kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
+    başına grup sayısıdır.
+    """
+    from d2l_gan.data import load_pokemon_array
+    images = load_pokemon_array(size)
+    if num_images is not None:
+        images = images[:num_images]
+    ctx = try_gpu() if ctx is None else ctx
+    return _Minibatches(nd.array(images.transpose(0, 3, 1, 2), ctx=ctx), batch_size)
+

@@ -68,3 +68,39 @@ def update_G(Z, net_D, net_G, loss, trainer_G):
     grads = tape.gradient(loss_G, net_G.trainable_variables)
     trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
     return loss_G
+
+
+class _Minibatches:
+    """Bellekteki bir görüntü tensöründen karışık minigruplar (her dönemde yeniden)."""
+
+    def __init__(self, images, batch_size):
+        self.images = images
+        self.batch_size = min(batch_size, int(images.shape[0]))
+
+    def __len__(self):
+        return int(self.images.shape[0]) // self.batch_size  # eksik son grup atlanır
+
+    def __iter__(self):
+        with tf.device(self.images.device):
+            order = tf.random.shuffle(tf.range(self.images.shape[0]))
+            for i in range(len(self)):
+                yield tf.gather(self.images,
+                                order[i * self.batch_size:(i + 1) * self.batch_size])
+
+
+def load_pokemon(batch_size, size=64, num_images=None, device=None):
+    """Pokemon görüntülerinden minigrup yineleyicisi (NHWC, [-1, 1] aralığında).
+
+    Görüntüler bir kez çözülüp tek bir tensör olarak `device`'ta (verilmezse
+    `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk
+    bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir (`tf.function`
+    bir kez izlenir); `len()` dönem başına grup sayısıdır.
+    """
+    from d2l_gan.data import load_pokemon_array
+    images = load_pokemon_array(size)
+    if num_images is not None:
+        images = images[:num_images]
+    with tf.device(try_gpu() if device is None else device):
+        X = tf.identity(tf.convert_to_tensor(images))
+    return _Minibatches(X, batch_size)
+

@@ -65,3 +65,38 @@ def update_G(Z, net_D, net_G, loss, trainer_G):
     loss_G.backward()
     trainer_G.step()
     return loss_G.detach()
+
+
+class _Minibatches:
+    """Bellekteki bir görüntü tensöründen karışık minigruplar (her dönemde yeniden)."""
+
+    def __init__(self, images, batch_size):
+        self.images = images
+        self.batch_size = min(batch_size, len(images))
+
+    def __len__(self):
+        return len(self.images) // self.batch_size  # eksik son grup atlanır
+
+    def __iter__(self):
+        order = torch.randperm(len(self.images), device=self.images.device)
+        for i in range(len(self)):
+            yield self.images[order[i * self.batch_size:(i + 1) * self.batch_size]]
+
+
+def load_pokemon(batch_size, size=64, num_images=None, device=None):
+    """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
+
+    Görüntüler bir kez çözülüp tek bir tensör olarak `device`'ta (verilmezse
+    `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk
+    bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
+    başına grup sayısıdır. İşlemcide evrişimler kanal-sonda bellek düzeninde
+    (`channels_last`) daha hızlıdır; tensörün şekli yine NCHW'dir.
+    """
+    from d2l_gan.data import load_pokemon_array
+    images = load_pokemon_array(size)
+    if num_images is not None:
+        images = images[:num_images]
+    device = try_gpu() if device is None else device
+    X = torch.as_tensor(images).permute(0, 3, 1, 2).to(device)
+    return _Minibatches(X.contiguous(memory_format=torch.channels_last), batch_size)
+
