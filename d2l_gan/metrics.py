@@ -111,3 +111,34 @@ def image_swd(real, fake, resolution=16, num_projections=256, seed=0):
         pooled.append(_downsample(imgs, resolution))
     return sliced_wasserstein(pooled[0], pooled[1], num_projections, seed)
 
+
+# --- Mod kapsamı ölçütleri (tuzaklar bölümü) -------------------------------------
+# srivastava2017veegan ve metz2016unrolled'daki tanım: bir örnek, bir mod merkezine
+# 3σ'dan yakınsa "yüksek kaliteli"dir ve o moda sayılır.
+
+def mode_counts(samples, centers, std, n_std=3.0):
+    """Her moda düşen örnek sayısı: merkezine `n_std`·`std`'den yakın örnekler.
+
+    Bir örnek en yakın merkeze atanır ve yalnızca o uzaklık eşikten küçükse
+    sayılır; dönen dizi (modlar,) biçimindedir.
+    """
+    samples, centers = _as_2d(samples, 'samples'), _as_2d(centers, 'centers')
+    dist = np.linalg.norm(samples[:, None, :] - centers[None, :, :], axis=2)
+    nearest = dist.argmin(axis=1)
+    close = dist.min(axis=1) < n_std * std
+    return np.bincount(nearest[close], minlength=centers.shape[0])
+
+
+def modes_covered(samples, centers, std, min_share=0.01, n_std=3.0):
+    """Kapsanan mod sayısı: örneklerin en az `min_share` kadarı 3σ içinde olan modlar."""
+    counts = mode_counts(samples, centers, std, n_std)
+    return int((counts >= min_share * len(_to_numpy(samples))).sum())
+
+
+def high_quality_share(samples, centers, std, n_std=3.0):
+    """Yüksek kaliteli örnek payı: herhangi bir mod merkezine 3σ'dan yakın örnekler."""
+    counts = mode_counts(samples, centers, std, n_std)
+    return float(counts.sum() / len(_to_numpy(samples)))
+
+
+__all__ += ['mode_counts', 'modes_covered', 'high_quality_share']

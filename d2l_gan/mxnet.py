@@ -101,3 +101,129 @@ def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
     ctx = try_gpu() if ctx is None else ctx
     return _Minibatches(nd.array(images.transpose(0, 3, 1, 2), ctx=ctx), batch_size)
 
+
+# --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
+from d2l_gan.metrics import *   # noqa: E402,F401,F403
+
+
+def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
+    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
+
+    Gerçek veri 0'daki tek nokta, üretici tek sayı θ üretir, ayrımcı D(x) = ψx.
+    Değer işlevi V(θ, ψ) = -log(1 + e^{ψθ}) - log 2; ayrımcı V - γψ²/2'yi
+    büyütür (R1 cezası: gerçek veride ∇ₓD = ψ), üretici V'yi küçültür.
+    `method`: 'simultaneous' (iki adım aynı noktadan) ya da 'alternating'
+    (önce ayrımcı, sonra yeni ψ ile üretici).
+    """
+    theta, psi = nd.array([theta]), nd.array([psi])
+    theta.attach_grad()
+    psi.attach_grad()
+
+    def value():
+        with autograd.record():
+            v = -nd.Activation(psi * theta, act_type='softrelu') - np.log(2.0)
+        v.backward()  # softrelu = log(1 + e^x), yani softplus
+
+    path = [nd.concat(theta, psi, dim=0)]
+    for _ in range(num_steps):
+        value()
+        grad_theta, grad_psi = theta.grad.copy(), psi.grad.copy()
+        psi[:] = psi + lr * (grad_psi - gamma * psi)   # ayrımcı: gradyan yükselişi
+        if method == 'alternating':
+            value()                                    # yeni ψ ile
+            grad_theta = theta.grad.copy()
+        theta[:] = theta - lr * grad_theta             # üretici: gradyan inişi
+        path.append(nd.concat(theta, psi, dim=0))
+    return nd.stack(*path).asnumpy()
+
+
+def ring_nets(latent_dim=64, hidden=128, pack=1):
+    """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
+
+    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı.
+    """
+    net_G, net_D = gluon.nn.HybridSequential(), gluon.nn.HybridSequential()
+    net_G.add(gluon.nn.Dense(hidden, activation='relu', in_units=latent_dim),
+              gluon.nn.Dense(hidden, activation='relu', in_units=hidden),
+              gluon.nn.Dense(hidden, activation='relu', in_units=hidden),
+              gluon.nn.Dense(2, in_units=hidden))
+    net_D.add(gluon.nn.Dense(hidden, activation='relu', in_units=2 * pack),
+              gluon.nn.Dense(1, in_units=hidden))
+    for net in (net_G, net_D):
+        net.initialize(mx.init.Xavier(rnd_type='uniform', factor_type='avg',
+                                      magnitude=3))
+        net.hybridize()
+    return net_G, net_D
+
+
+def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
+                   lr_G=1e-3, d_warmup=0, batch_size=256, pack=4, latent_dim=64,
+                   decay=True, log_every=100, num_snapshots=4, seed=0,
+                   verbose=False):
+    """Halka verisinde bir GAN eğitir; kayıpları, G'nin gradyan normunu ve örnekleri döndürür.
+
+    `remedy='pacgan'` ise ayrımcı `pack` örneği birlikte görür (lin2018pacgan).
+    `g_loss`: 'non-saturating' (-log D(G(z))) ya da 'saturating' (log(1 - D(G(z)))).
+    `d_warmup` adım boyunca yalnızca ayrımcı eğitilir (G sabit). `decay` ise
+    öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
+    kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
+    kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
+o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+    """
+    set_seed(seed)
+    pack = pack if remedy == 'pacgan' else 1
+    net_G, net_D = ring_nets(latent_dim, pack=pack)
+    adam = {'beta1': 0.5, 'beta2': 0.999}
+    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam', {'learning_rate': lr_D, **adam})
+    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam', {'learning_rate': lr_G, **adam})
+    loss = gluon.loss.SigmoidBCELoss()  # örnek başına kayıp; .mean() ile ortalama
+    centers = nd.array(ring_centers())
+    n = batch_size * pack
+
+    def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
+        return net_D(X.reshape((-1, 2 * pack)))
+
+    def sample(m):
+        return net_G(nd.random.normal(shape=(m, latent_dim)))
+
+    log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
+    snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
+    for step in range(1, d_warmup + num_steps + 1):
+        scale = 1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0
+        trainer_D.set_learning_rate(lr_D * scale)
+        trainer_G.set_learning_rate(lr_G * scale)
+        which = nd.random.randint(0, len(ring_centers()), shape=(n,))
+        X = nd.take(centers, which) + RING_STD * nd.random.normal(shape=(n, 2))
+        fake_X = sample(n)
+        with autograd.record():
+            real_Y, fake_Y = critic(X), critic(fake_X)
+            loss_D = (loss(real_Y, nd.ones_like(real_Y))
+                      + loss(fake_Y, nd.zeros_like(fake_Y))).mean() / 2
+        loss_D.backward()
+        trainer_D.step(1)  # kayıp zaten ortalama
+        if step <= d_warmup:
+            continue
+        with autograd.record():
+            fake_Y = critic(sample(n))
+            if g_loss == 'saturating':
+                loss_G = -loss(fake_Y, nd.zeros_like(fake_Y)).mean()  # log(1 - D(G(z)))
+            else:
+                loss_G = loss(fake_Y, nd.ones_like(fake_Y)).mean()    # -log D(G(z))
+        loss_G.backward()
+        t = step - d_warmup
+        if t % log_every == 0 or t == 1:
+            log['step'].append(t)
+            log['loss_D'].append(loss_D)
+            log['grad_G'].append(nd.sqrt(sum((p.grad() ** 2).sum()
+                                             for p in net_G.collect_params().values())))
+        trainer_G.step(1)
+        if t in snap_at:
+            snapshots.append((t, sample(2500).asnumpy()))
+            if verbose:
+                X = snapshots[-1][1]
+                print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
+                      f'{RING_MODES} mod, yüksek kaliteli örnek payı '
+                      f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
+    log = {k: np.array([v if isinstance(v, int) else v.asscalar() for v in vals])
+           for k, vals in log.items()}
+    return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}

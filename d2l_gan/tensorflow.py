@@ -104,3 +104,134 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
         X = tf.identity(tf.convert_to_tensor(images))
     return _Minibatches(X, batch_size)
 
+
+# --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
+from d2l_gan.metrics import *   # noqa: E402,F401,F403
+import numpy as np                # noqa: E402
+
+
+def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
+    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
+
+    Gerçek veri 0'daki tek nokta, üretici tek sayı θ üretir, ayrımcı D(x) = ψx.
+    Değer işlevi V(θ, ψ) = -log(1 + e^{ψθ}) - log 2; ayrımcı V - γψ²/2'yi
+    büyütür (R1 cezası: gerçek veride ∇ₓD = ψ), üretici V'yi küçültür.
+    `method`: 'simultaneous' (iki adım aynı noktadan) ya da 'alternating'
+    (önce ayrımcı, sonra yeni ψ ile üretici).
+    """
+    theta, psi = tf.Variable(float(theta)), tf.Variable(float(psi))
+
+    def value():
+        return -tf.math.softplus(psi * theta) - np.log(2.0)
+
+    @tf.function
+    def step():
+        with tf.GradientTape() as tape:
+            v = value()
+        grad_theta, grad_psi = tape.gradient(v, [theta, psi])
+        psi.assign_add(lr * (grad_psi - gamma * psi))  # ayrımcı: gradyan yükselişi
+        if method == 'alternating':
+            with tf.GradientTape() as tape:
+                v = value()                             # yeni ψ ile
+            grad_theta = tape.gradient(v, theta)
+        theta.assign_sub(lr * grad_theta)               # üretici: gradyan inişi
+        return tf.stack([theta, psi])
+
+    path = [tf.stack([theta, psi])] + [step() for _ in range(num_steps)]
+    return tf.stack(path).numpy()
+
+
+def ring_nets(latent_dim=64, hidden=128, pack=1):
+    """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
+
+    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı
+    (Keras'ın `Dense` varsayılanları).
+    """
+    dense = keras.layers.Dense
+    net_G = keras.Sequential([keras.Input((latent_dim,)),
+                              dense(hidden, activation='relu'),
+                              dense(hidden, activation='relu'),
+                              dense(hidden, activation='relu'), dense(2)])
+    net_D = keras.Sequential([keras.Input((2 * pack,)),
+                              dense(hidden, activation='relu'), dense(1)])
+    return net_G, net_D
+
+
+def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
+                   lr_G=1e-3, d_warmup=0, batch_size=256, pack=4, latent_dim=64,
+                   decay=True, log_every=100, num_snapshots=4, seed=0,
+                   verbose=False):
+    """Halka verisinde bir GAN eğitir; kayıpları, G'nin gradyan normunu ve örnekleri döndürür.
+
+    `remedy='pacgan'` ise ayrımcı `pack` örneği birlikte görür (lin2018pacgan).
+    `g_loss`: 'non-saturating' (-log D(G(z))) ya da 'saturating' (log(1 - D(G(z)))).
+    `d_warmup` adım boyunca yalnızca ayrımcı eğitilir (G sabit). `decay` ise
+    öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
+    kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
+    kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
+o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+    """
+    set_seed(seed)
+    pack = pack if remedy == 'pacgan' else 1
+    net_G, net_D = ring_nets(latent_dim, pack=pack)
+    trainer_D = keras.optimizers.Adam(learning_rate=lr_D, beta_1=0.5, beta_2=0.999)
+    trainer_G = keras.optimizers.Adam(learning_rate=lr_G, beta_1=0.5, beta_2=0.999)
+    loss = keras.losses.BinaryCrossentropy(from_logits=True)
+    centers = tf.constant(ring_centers(), dtype=tf.float32)
+    n = batch_size * pack
+
+    def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
+        return net_D(tf.reshape(X, (-1, 2 * pack)), training=True)
+
+    def sample(m):
+        return net_G(tf.random.normal((m, latent_dim)), training=True)
+
+    @tf.function
+    def step_D(scale):
+        trainer_D.learning_rate.assign(lr_D * scale)
+        which = tf.random.uniform((n,), 0, len(ring_centers()), dtype=tf.int32)
+        X = tf.gather(centers, which) + RING_STD * tf.random.normal((n, 2))
+        fake_X = sample(n)  # GradientTape dışında: G'ye gradyan gitmez
+        with tf.GradientTape() as tape:
+            real_Y, fake_Y = critic(X), critic(fake_X)
+            loss_D = (loss(tf.ones_like(real_Y), real_Y)
+                      + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
+        grads = tape.gradient(loss_D, net_D.trainable_variables)
+        trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+        return loss_D
+
+    @tf.function
+    def step_G(scale):
+        trainer_G.learning_rate.assign(lr_G * scale)
+        with tf.GradientTape() as tape:
+            fake_Y = critic(sample(n))
+            if g_loss == 'saturating':
+                loss_G = -loss(tf.zeros_like(fake_Y), fake_Y)  # log(1 - D(G(z))) küçülür
+            else:
+                loss_G = loss(tf.ones_like(fake_Y), fake_Y)    # -log D(G(z)) küçülür
+        grads = tape.gradient(loss_G, net_G.trainable_variables)
+        trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+        return tf.linalg.global_norm(grads)
+
+    log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
+    snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
+    for step in range(1, d_warmup + num_steps + 1):
+        scale = tf.constant(1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0)
+        loss_D = step_D(scale)
+        if step <= d_warmup:
+            continue
+        grad_G = step_G(scale)
+        t = step - d_warmup
+        if t % log_every == 0 or t == 1:
+            log['step'].append(t)
+            log['loss_D'].append(loss_D)
+            log['grad_G'].append(grad_G)
+        if t in snap_at:
+            snapshots.append((t, sample(2500).numpy()))
+            if verbose:
+                X = snapshots[-1][1]
+                print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
+                      f'{RING_MODES} mod, yüksek kaliteli örnek payı '
+                      f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
+    log = {k: np.array([float(v) for v in vals]) for k, vals in log.items()}
+    return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}

@@ -100,3 +100,122 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
     X = torch.as_tensor(images).permute(0, 3, 1, 2).to(device)
     return _Minibatches(X.contiguous(memory_format=torch.channels_last), batch_size)
 
+
+# --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
+from d2l_gan.metrics import *   # noqa: E402,F401,F403
+from torch import nn              # noqa: E402
+
+
+def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
+    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
+
+    Gerçek veri 0'daki tek nokta, üretici tek sayı θ üretir, ayrımcı D(x) = ψx.
+    Değer işlevi V(θ, ψ) = -log(1 + e^{ψθ}) - log 2; ayrımcı V - γψ²/2'yi
+    büyütür (R1 cezası: gerçek veride ∇ₓD = ψ), üretici V'yi küçültür.
+    `method`: 'simultaneous' (iki adım aynı noktadan) ya da 'alternating'
+    (önce ayrımcı, sonra yeni ψ ile üretici).
+    """
+    theta = torch.tensor(float(theta), requires_grad=True)
+    psi = torch.tensor(float(psi), requires_grad=True)
+
+    def value():
+        return -nn.functional.softplus(psi * theta) - np.log(2.0)
+
+    path = [torch.stack([theta, psi]).detach()]
+    for _ in range(num_steps):
+        grad_theta, grad_psi = torch.autograd.grad(value(), [theta, psi])
+        with torch.no_grad():
+            psi += lr * (grad_psi - gamma * psi)   # ayrımcı: gradyan yükselişi
+        if method == 'alternating':
+            grad_theta, = torch.autograd.grad(value(), [theta])  # yeni ψ ile
+        with torch.no_grad():
+            theta -= lr * grad_theta               # üretici: gradyan inişi
+        path.append(torch.stack([theta, psi]).detach())
+    return torch.stack(path).numpy()
+
+
+def ring_nets(latent_dim=64, hidden=128, pack=1):
+    """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
+
+    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı.
+    """
+    net_G = nn.Sequential(nn.Linear(latent_dim, hidden), nn.ReLU(),
+                          nn.Linear(hidden, hidden), nn.ReLU(),
+                          nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 2))
+    net_D = nn.Sequential(nn.Linear(2 * pack, hidden), nn.ReLU(), nn.Linear(hidden, 1))
+    for layer in [*net_G, *net_D]:
+        if isinstance(layer, nn.Linear):
+            nn.init.xavier_uniform_(layer.weight)
+            nn.init.zeros_(layer.bias)
+    return net_G, net_D
+
+
+def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
+                   lr_G=1e-3, d_warmup=0, batch_size=256, pack=4, latent_dim=64,
+                   decay=True, log_every=100, num_snapshots=4, seed=0,
+                   verbose=False):
+    """Halka verisinde bir GAN eğitir; kayıpları, G'nin gradyan normunu ve örnekleri döndürür.
+
+    `remedy='pacgan'` ise ayrımcı `pack` örneği birlikte görür (lin2018pacgan).
+    `g_loss`: 'non-saturating' (-log D(G(z))) ya da 'saturating' (log(1 - D(G(z)))).
+    `d_warmup` adım boyunca yalnızca ayrımcı eğitilir (G sabit). `decay` ise
+    öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
+    kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
+    kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
+o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+    """
+    set_seed(seed)
+    pack = pack if remedy == 'pacgan' else 1
+    net_G, net_D = ring_nets(latent_dim, pack=pack)
+    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr_D, betas=(0.5, 0.999))
+    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr_G, betas=(0.5, 0.999))
+    loss = nn.BCEWithLogitsLoss()
+    centers = torch.tensor(ring_centers(), dtype=torch.float32)
+
+    def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
+        return net_D(X.reshape(-1, 2 * pack))
+
+    def sample(n):
+        return net_G(torch.randn(n, latent_dim))
+
+    log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
+    snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
+    n = batch_size * pack
+    for step in range(1, d_warmup + num_steps + 1):
+        scale = 1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0
+        for trainer, lr in ((trainer_D, lr_D), (trainer_G, lr_G)):
+            for group in trainer.param_groups:
+                group['lr'] = lr * scale
+        X = centers[torch.randint(0, len(centers), (n,))] + RING_STD * torch.randn(n, 2)
+        trainer_D.zero_grad()
+        real_Y, fake_Y = critic(X), critic(sample(n).detach())
+        loss_D = (loss(real_Y, torch.ones_like(real_Y))
+                  + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
+        loss_D.backward()
+        trainer_D.step()
+        if step <= d_warmup:
+            continue
+        trainer_G.zero_grad()
+        fake_Y = critic(sample(n))
+        if g_loss == 'saturating':
+            loss_G = -loss(fake_Y, torch.zeros_like(fake_Y))  # log(1 - D(G(z))) küçülür
+        else:
+            loss_G = loss(fake_Y, torch.ones_like(fake_Y))    # -log D(G(z)) küçülür
+        loss_G.backward()
+        t = step - d_warmup
+        if t % log_every == 0 or t == 1:
+            log['step'].append(t)
+            log['loss_D'].append(loss_D.detach())
+            log['grad_G'].append(torch.sqrt(sum((p.grad ** 2).sum()
+                                                for p in net_G.parameters())))
+        trainer_G.step()
+        if t in snap_at:
+            with torch.no_grad():
+                snapshots.append((t, sample(2500).numpy()))
+            if verbose:
+                X = snapshots[-1][1]
+                print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
+                      f'{RING_MODES} mod, yüksek kaliteli örnek payı '
+                      f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
+    log = {k: np.array([float(v) for v in vals]) for k, vals in log.items()}
+    return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}

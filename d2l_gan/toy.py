@@ -2,7 +2,8 @@
 import numpy as np
 
 __all__ = ['GAUSS_A', 'GAUSS_B', 'gaussian_2d', 'gaussian_stats',
-           'relative_error', 'draw_gaussian_fit']
+           'relative_error', 'draw_gaussian_fit',
+           'RING_MODES', 'RING_RADIUS', 'RING_STD', 'ring_centers', 'ring_gaussians']
 
 # Temel GAN bölümünün hedef dağılımı: X ~ N(0, I), veri = X A + b.
 # Ortalama b, kovaryans A^T A = [[1.01, 1.95], [1.95, 4.25]].
@@ -49,3 +50,25 @@ def draw_gaussian_fit(ax, real, fake, n_std=2):
         ring = _ellipse(*gaussian_stats(pts), n_std)
         ax.plot(ring[:, 0], ring[:, 1], color=color, lw=2)
     ax.legend(loc='upper left', fontsize='small')
+
+
+# --- Tuzaklar bölümü: halka üzerinde 8 Gauss karışımı -------------------------------
+# Halka deneyi (metz2016unrolled, srivastava2017veegan): yarıçapı 2 olan bir çemberin
+# üzerine eşit aralıklarla dizilmiş 8 merkez, her birinde küçük standart sapma.
+RING_MODES = 8
+RING_RADIUS = 2.0
+RING_STD = 0.05
+
+
+def ring_centers(modes=RING_MODES, radius=RING_RADIUS):
+    """Halkanın mod merkezleri: (modes, 2), ilki (radius, 0), saat yönünün tersine."""
+    angles = 2 * np.pi * np.arange(modes) / modes
+    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+
+
+def ring_gaussians(n, modes=RING_MODES, radius=RING_RADIUS, std=RING_STD, seed=0):
+    """Halka karışımından `n` nokta (float32, (n, 2)); modlar eşit olasılıklı."""
+    rng = np.random.default_rng(seed)
+    which = rng.integers(0, modes, size=n)
+    points = ring_centers(modes, radius)[which] + std * rng.normal(size=(n, 2))
+    return points.astype(np.float32)

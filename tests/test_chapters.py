@@ -10,7 +10,8 @@ from d2l_gan.book.notebook import (FRAMEWORKS, MODULES, chapter_notebooks,
 
 ROOT = Path(__file__).resolve().parent.parent
 # Bölümlerin okura tanımlayıp paketin de sunduğu yardımcılar.
-SHARED_HELPERS = {'temel_gan': ['update_D', 'update_G']}
+SHARED_HELPERS = {'temel_gan': ['update_D', 'update_G'],
+                  'tuzaklar': ['dirac_gan', 'ring_nets', 'train_ring_gan']}
 
 
 def functions(source):
