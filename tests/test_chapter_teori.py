@@ -1,0 +1,74 @@
+"""Teori bölümünün saklı çıktıları: sayısal özdeşlik ve eğitilen ayrımcının D*'a uzaklığı."""
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from d2l_gan.book.notebook import FRAMEWORKS, load_chapter
+
+ROOT = Path(__file__).resolve().parent.parent
+SUFFIX = {'pytorch': 'pt', 'tensorflow': 'tf', 'mxnet': 'mx'}
+
+
+@pytest.fixture(scope='module')
+def nb():
+    chapter = load_chapter(ROOT / 'book' / 'teori.ipynb')
+    assert 'd2l_gan' not in chapter.metadata, 'saklı çıktılar küçültülmüş ayarlarla üretilmiş'
+    return chapter
+
+
+def stored_text(nb, cell_id):
+    cell = next(c for c in nb.cells if c.get('id') == cell_id)
+    return ''.join(o.get('text', '') for o in cell.outputs if o.output_type == 'stream')
+
+
+def number(text, label):
+    match = re.search(re.escape(label) + r'\s*=\s*(-?[0-9.]+)', text)
+    assert match, f'saklı çıktıda "{label}" yok:\n{text}'
+    return float(match.group(1))
+
+
+def reference_value():
+    """V(D*, G) bölümden bağımsız olarak: başka bir aralık ve Simpson kuralıyla 2 JSD - log 4."""
+    x = np.linspace(-12, 12, 240001)
+    pdf = lambda x, mu, s: np.exp(-0.5 * ((x - mu) / s) ** 2) / (s * np.sqrt(2 * np.pi))
+    p = 0.5 * pdf(x, -1.5, 0.5) + 0.5 * pdf(x, 1.5, 0.5)
+    q = pdf(x, 0.0, 1.2)
+    m = (p + q) / 2
+    with np.errstate(divide='ignore', invalid='ignore', under='ignore'):
+        f = 0.5 * np.where(p > 0, p * np.log(p / m), 0) + 0.5 * np.where(q > 0, q * np.log(q / m), 0)
+    h = x[1] - x[0]
+    jsd = h / 3 * (f[0] + f[-1] + 4 * f[1:-1:2].sum() + 2 * f[2:-1:2].sum())
+    return 2 * jsd - np.log(4)
+
+
+def test_value_identity_is_checked_and_correct(nb):
+    text = stored_text(nb, 'izgara')
+    v_star, identity = number(text, 'V(D*, G)'), number(text, '2 JSD - log 4')
+    assert '|V - (2 JSD - log 4)| < 1e-6: True' in text
+    assert v_star == identity
+    # JSD ≥ 0 olduğundan V ≥ -log 4; ikisi de bağımsız bir hesapla uyuşur
+    assert v_star > -np.log(4) + 0.1
+    assert abs(v_star - reference_value()) < 1e-5, (v_star, reference_value())
+
+
+def test_theorem_checks_hold(nb):
+    text = stored_text(nb, 'ozellikler')
+    assert 'JSD simetrik: True' in text and '0 <= JSD <= log 2: True' in text
+    verdicts = re.findall(r'V < V\(D\*, G\): (\w+)', text)
+    assert len(verdicts) == 5 and set(verdicts) == {'True'}, text
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_trained_discriminator_is_close_to_optimum(nb, framework):
+    text = stored_text(nb, f'egit-{SUFFIX[framework]}')
+    match = re.search(r'en büyük \|D - D\*\| \(bölgede\): ([0-9.]+)', text)
+    assert match, f'{framework}: saklı çıktıda sapma yok'
+    assert float(match.group(1)) < 0.05, f'{framework}: {match.group(0)}'
+
+
+def test_checked_tolerance_line(nb):
+    assert stored_text(nb, 'sapma').strip() == 'en büyük |D - D*| < 0.05: True'
+    region = stored_text(nb, 'bolge')
+    assert re.search(r'karşılaştırma bölgesi: \[-2\.\d\d, 2\.\d\d\]', region), region
