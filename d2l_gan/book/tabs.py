@@ -10,6 +10,8 @@
   eklenir. Depo adresi ve dal _config.yml'deki `repository:` bölümünden gelir.
 - Kitap çevrimdışı derlenir ve okunur: MathJax 3, sanal ortama npm ile kurulan
   kopyadan çıktının _static/mathjax/ klasörüne kopyalanır.
+- sphinx-proof 0.4.0 ispatların başına dil ayarından bağımsız olarak "Proof." yazar;
+  bu "İspat." olur.
 """
 import shutil
 import sys
@@ -121,6 +123,20 @@ class FrameworkTabs(SphinxPostTransform):
             self.document.insert(0, links)
 
 
+class TurkishProofLabel(SphinxPostTransform):
+    """sphinx-proof'un ispat kutusunun ilk sözcüğü: "Proof. " yerine "İspat. "."""
+
+    default_priority = 150
+
+    def run(self):
+        for box in self.document.findall(nodes.admonition):
+            if box["classes"][:2] != ["proof", "proof"]:
+                continue
+            first = next(box.findall(nodes.Text), None)
+            if first is not None and first.startswith("Proof. "):
+                first.parent.replace(first, nodes.Text("İspat. " + first[len("Proof. "):]))
+
+
 def colab_repository(config):
     """Colab bağlantıları için depo adını (sahip/ad) ve dalı _config.yml'den okur.
 
@@ -191,4 +207,5 @@ def setup(app: Sphinx):
     app.connect("build-finished", copy_mathjax)
     app.connect("html-page-context", drop_duplicate_scripts)
     app.add_post_transform(FrameworkTabs)
+    app.add_post_transform(TurkishProofLabel)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
