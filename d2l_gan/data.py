@@ -8,6 +8,7 @@ Veri klasörü `$D2L_GAN_DATA` ortam değişkeninden gelir; tanımlı değilse
 `~/.d2l_gan/data` kullanılır. Bu klasörde hazır bir `pokemon/` klasörü varsa
 hiçbir şey indirilmez: içindeki her görüntü kullanılır.
 """
+import functools
 import hashlib
 import os
 import pathlib
@@ -124,39 +125,40 @@ def _safe_target(root, member_name):
     return target
 
 
+def _write_members(root, members):
+    """(ad, klasör mü, açıcı) üçlülerini `root` altına yazar.
+
+    Önce bütün adlar denetlenir: tek bir kötü üye varsa hiçbir şey yazılmaz.
+    """
+    targets = [_safe_target(root, name) for name, _, _ in members]
+    for (_, is_dir, open_member), target in zip(members, targets):
+        if is_dir:
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open_member() as src, open(target, 'wb') as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+
+
 def _extract_zip(archive, root):
     with zipfile.ZipFile(archive) as zf:
         members = zf.infolist()
-        # Önce bütün adları denetle: tek bir kötü üye varsa hiçbir şey yazılmaz.
-        targets = [_safe_target(root, m.filename) for m in members]
-        for member in members:
-            if stat.S_ISLNK(member.external_attr >> 16):
-                raise DataError(f"Arşivde sembolik bağ var, açılmadı: '{member.filename}'")
-        for member, target in zip(members, targets):
-            if member.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(member) as src, open(target, 'wb') as dst:
-                shutil.copyfileobj(src, dst, _CHUNK)
+        for m in members:
+            if stat.S_ISLNK(m.external_attr >> 16):
+                raise DataError(f"Arşivde sembolik bağ var, açılmadı: '{m.filename}'")
+        _write_members(root, [(m.filename, m.is_dir(), functools.partial(zf.open, m))
+                              for m in members])
 
 
 def _extract_tar(archive, root):
     with tarfile.open(archive) as tf:
         members = tf.getmembers()
         for m in members:
-            _safe_target(root, m.name)
             if not (m.isfile() or m.isdir()):
                 raise DataError(f"Arşivde düzenli dosya ya da klasör olmayan bir üye "
                                 f"(bağ, aygıt...) var, açılmadı: '{m.name}'")
-        for m in members:
-            target = _safe_target(root, m.name)
-            if m.isdir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tf.extractfile(m) as src, open(target, 'wb') as dst:
-                shutil.copyfileobj(src, dst, _CHUNK)
+        _write_members(root, [(m.name, m.isdir(), functools.partial(tf.extractfile, m))
+                              for m in members])
 
 
 def extract(archive, folder):

@@ -13,6 +13,8 @@ from mxnet import autograd, gluon, nd
 from d2l_gan.utils import *      # noqa: F401,F403
 from d2l_gan.plotting import *   # noqa: F401,F403
 from d2l_gan.toy import *        # noqa: F401,F403
+from d2l_gan.metrics import *    # noqa: F401,F403
+from d2l_gan.data import load_pokemon_array
 
 
 def set_seed(seed):
@@ -94,7 +96,6 @@ def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
     kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
     başına grup sayısıdır.
     """
-    from d2l_gan.data import load_pokemon_array
     images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
@@ -103,7 +104,6 @@ def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
 
 
 # --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
-from d2l_gan.metrics import *   # noqa: E402,F401,F403
 
 
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):

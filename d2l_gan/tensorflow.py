@@ -5,6 +5,8 @@ zamanlama, oyuncak dağılımlar) buradan da kullanılabilir.
 """
 import os
 
+import numpy as np
+
 os.environ.setdefault('KERAS_BACKEND', 'tensorflow')  # Keras 3 TensorFlow ile çalışsın
 
 import keras              # noqa: E402
@@ -13,6 +15,8 @@ import tensorflow as tf   # noqa: E402
 from d2l_gan.utils import *      # noqa: E402,F401,F403
 from d2l_gan.plotting import *   # noqa: E402,F401,F403
 from d2l_gan.toy import *        # noqa: E402,F401,F403
+from d2l_gan.metrics import *    # noqa: E402,F401,F403
+from d2l_gan.data import load_pokemon_array  # noqa: E402
 
 
 def set_seed(seed):
@@ -96,7 +100,6 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
     bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir (`tf.function`
     bir kez izlenir); `len()` dönem başına grup sayısıdır.
     """
-    from d2l_gan.data import load_pokemon_array
     images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
@@ -106,8 +109,6 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
 
 
 # --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
-from d2l_gan.metrics import *   # noqa: E402,F401,F403
-import numpy as np                # noqa: E402
 
 
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):

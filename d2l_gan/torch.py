@@ -7,11 +7,14 @@ import random
 
 import numpy as np
 import torch
+from torch import nn
 from torch.utils import data
 
 from d2l_gan.utils import *      # noqa: F401,F403
 from d2l_gan.plotting import *   # noqa: F401,F403
 from d2l_gan.toy import *        # noqa: F401,F403
+from d2l_gan.metrics import *    # noqa: F401,F403
+from d2l_gan.data import load_pokemon_array
 
 
 def set_seed(seed):
@@ -92,7 +95,6 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
     başına grup sayısıdır. İşlemcide evrişimler kanal-sonda bellek düzeninde
     (`channels_last`) daha hızlıdır; tensörün şekli yine NCHW'dir.
     """
-    from d2l_gan.data import load_pokemon_array
     images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
@@ -102,8 +104,6 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
 
 
 # --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
-from d2l_gan.metrics import *   # noqa: E402,F401,F403
-from torch import nn              # noqa: E402
 
 
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):

@@ -136,7 +136,7 @@ def build_tensorflow(width, latent_dim):
 
 
 def build_mxnet(width, latent_dim):
-    from mxnet import autograd, gluon, init, nd  # noqa: F401
+    from mxnet import gluon, init, nd
     from mxnet.gluon import nn
     from d2l_gan import mxnet as d2l
     ctx = d2l.try_gpu()

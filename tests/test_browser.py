@@ -4,6 +4,7 @@ Colab bağlantıları, çözümleri gizlenmiş derleme.
 `make book` çıktısı (_build/html) ve çözümsüz derleme (_build/cozumsuz/_build/html) yerel
 bir HTTP sunucusundan Debian'ın Chromium'una (Playwright ile) açılır; ağa çıkılmaz.
 """
+import contextlib
 import functools
 import http.server
 import threading
@@ -72,30 +73,32 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
 def serve(root, what):
+    """Derlenmiş kitabı yerel bir HTTP sunucusundan sunar; kök adresini verir."""
     if not (root / CHAPTER).is_file():
         pytest.fail(f"Derlenmiş kitap bulunamadı ({root / CHAPTER}): önce depo kökünde "
                     f"`{what}` çalıştırın.")
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
 def site():
-    server, url = serve(HTML, "make book")
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve(HTML, "make book") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def hidden_site():
-    server, url = serve(HIDDEN_HTML, "make book-cozumsuz")
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve(HIDDEN_HTML, "make book-cozumsuz") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

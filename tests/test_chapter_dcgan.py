@@ -1,35 +1,21 @@
 """DCGAN bölümünün saklı (tam ayarlı) çıktıları üzerine denetimler."""
 import re
-from pathlib import Path
 
-import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FRAMEWORKS = ('pytorch', 'tensorflow', 'mxnet')
-SUFFIX = {'pytorch': 'pt', 'tensorflow': 'tf', 'mxnet': 'mx'}
+from d2l_gan.book.notebook import FRAMEWORKS
+from stored import SUFFIX, stored_cell as cell, stored_chapter, stored_text
+
 SWD_LINE = re.compile(r'SWD\s+eğitilmiş G: ([0-9.]+)\s+eğitilmemiş G: ([0-9.]+)\s+'
                       r'gerçek yarılar: ([0-9.]+)')
 
 
 @pytest.fixture(scope='module')
 def chapter():
-    return nbformat.read(ROOT / 'book' / 'dcgan.ipynb', as_version=4)
-
-
-def cell(nb, cell_id):
-    found = [c for c in nb.cells if c.get('id') == cell_id]
-    assert found, f'{cell_id} kimlikli hücre yok'
-    return found[0]
-
-
-def stored_text(nb, cell_id):
-    return ''.join(o.get('text', '') for o in cell(nb, cell_id).outputs
-                   if o.output_type == 'stream')
+    return stored_chapter('dcgan')
 
 
 def test_stored_outputs_come_from_full_setting(chapter):
-    assert 'd2l_gan' not in chapter.metadata, 'saklı çıktılar küçültülmüş ayarlarla üretilmiş'
     params = cell(chapter, 'ayarlar').source
     epochs = int(re.search(r'num_epochs = (\d+)', params).group(1))
     for fw in FRAMEWORKS:

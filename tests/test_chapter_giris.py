@@ -1,26 +1,17 @@
 """Giriş bölümünün saklı çıktıları: enerji tabanlı deneyde maliyet ağının ayırdığı şey."""
 import re
-from pathlib import Path
 
 import pytest
 
-from d2l_gan.book.notebook import FRAMEWORKS, load_chapter
+from d2l_gan.book.notebook import FRAMEWORKS
+from stored import SUFFIX, stored_chapter, stored_text
 
-ROOT = Path(__file__).resolve().parent.parent
-SUFFIX = {'pytorch': 'pt', 'tensorflow': 'tf', 'mxnet': 'mx'}
 COSTS = r'ortalama C\(veri\) = ([0-9.]+), ortalama C\(G\(z\)\) = ([0-9.]+)'
 
 
 @pytest.fixture(scope='module')
 def nb():
-    chapter = load_chapter(ROOT / 'book' / 'giris.ipynb')
-    assert 'd2l_gan' not in chapter.metadata, 'saklı çıktılar küçültülmüş ayarlarla üretilmiş'
-    return chapter
-
-
-def stored_text(nb, cell_id):
-    cell = next(c for c in nb.cells if c.get('id') == cell_id)
-    return ''.join(o.get('text', '') for o in cell.outputs if o.output_type == 'stream')
+    return stored_chapter('giris')
 
 
 def phase1(nb, framework):

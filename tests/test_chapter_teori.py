@@ -1,26 +1,17 @@
 """Teori bölümünün saklı çıktıları: sayısal özdeşlik ve eğitilen ayrımcının D*'a uzaklığı."""
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from d2l_gan.book.notebook import FRAMEWORKS, load_chapter
+from d2l_gan.book.notebook import FRAMEWORKS
+from stored import SUFFIX, stored_chapter, stored_text
 
-ROOT = Path(__file__).resolve().parent.parent
-SUFFIX = {'pytorch': 'pt', 'tensorflow': 'tf', 'mxnet': 'mx'}
 
 
 @pytest.fixture(scope='module')
 def nb():
-    chapter = load_chapter(ROOT / 'book' / 'teori.ipynb')
-    assert 'd2l_gan' not in chapter.metadata, 'saklı çıktılar küçültülmüş ayarlarla üretilmiş'
-    return chapter
-
-
-def stored_text(nb, cell_id):
-    cell = next(c for c in nb.cells if c.get('id') == cell_id)
-    return ''.join(o.get('text', '') for o in cell.outputs if o.output_type == 'stream')
+    return stored_chapter('teori')
 
 
 def number(text, label):

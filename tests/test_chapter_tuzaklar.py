@@ -1,25 +1,15 @@
 """Tuzaklar bölümünün saklı (tam ayarlı) çıktıları, bölümün iddialarını her çerçevede taşır."""
 import re
-from pathlib import Path
 
 import pytest
 
-from d2l_gan.book.notebook import load_chapter
+from stored import SUFFIX, stored_chapter, stored_text
 
-ROOT = Path(__file__).resolve().parent.parent
-SUFFIX = {'pytorch': 'pt', 'tensorflow': 'tf', 'mxnet': 'mx'}
 
 
 @pytest.fixture(scope='module')
 def nb():
-    nb = load_chapter(ROOT / 'book' / 'tuzaklar.ipynb')
-    assert 'd2l_gan' not in nb.metadata, 'saklı çıktılar küçültülmüş ayarlarla üretilmiş'
-    return nb
-
-
-def stored_text(nb, cell_id):
-    cell = next(c for c in nb.cells if c.get('id') == cell_id)
-    return ''.join(o.get('text', '') for o in cell.outputs if o.output_type == 'stream')
+    return stored_chapter('tuzaklar')
 
 
 def number(pattern, text):

@@ -1,14 +1,12 @@
 """Bölümlerin saklı içeriği üzerine testler: paketle uyum ve saklı sonuçlar."""
 import ast
 import re
-from pathlib import Path
 
 import pytest
 
 from d2l_gan.book.notebook import (FRAMEWORKS, MODULES, chapter_notebooks,
                                    framework_of, load_chapter)
-
-ROOT = Path(__file__).resolve().parent.parent
+from stored import ROOT, SUFFIX, stored_chapter, stored_text
 # Bölümlerin okura tanımlayıp paketin de sunduğu yardımcılar.
 SHARED_HELPERS = {'temel_gan': ['update_D', 'update_G'],
                   'tuzaklar': ['dirac_gan', 'ring_nets', 'train_ring_gan']}
@@ -54,17 +52,11 @@ def test_every_chapter_is_covered_by_test_params():
         assert (ROOT / 'tests' / 'params' / f'{chapter.stem}.yml').is_file(), chapter
 
 
-def stored_text(nb, cell_id):
-    cell = next(c for c in nb.cells if c.get('id') == cell_id)
-    return ''.join(o.get('text', '') for o in cell.outputs if o.output_type == 'stream')
-
-
 def test_temel_gan_stored_covariance_is_close_in_every_framework():
     """Saklı (tam ayarlı) çıktılarda öğrenilen kovaryansın göreli hatası < 0.15."""
-    nb = load_chapter(ROOT / 'book' / 'temel_gan.ipynb')
-    assert 'd2l_gan' not in nb.metadata, 'saklı çıktılar küçültülmüş ayarlarla üretilmiş'
-    for fw, cid in zip(FRAMEWORKS, ('rapor-pt', 'rapor-tf', 'rapor-mx')):
-        text = stored_text(nb, cid)
+    nb = stored_chapter('temel_gan')
+    for fw in FRAMEWORKS:
+        text = stored_text(nb, f'rapor-{SUFFIX[fw]}')
         match = re.search(r'göreli Frobenius hatası: ([0-9.]+)', text)
         assert match, f'{fw}: saklı çıktıda kovaryans hatası yok'
         assert float(match.group(1)) < 0.15, f'{fw}: {match.group(0)}'
