@@ -168,7 +168,7 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
     öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
     kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
     kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+    o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
     """
     set_seed(seed)
     pack = pack if remedy == 'pacgan' else 1
