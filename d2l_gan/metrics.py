@@ -6,7 +6,8 @@ uzaklığı sıralama ile tam olarak hesaplanır ve yönler üzerinden ortalanı
 """
 import numpy as np
 
-__all__ = ['sliced_wasserstein', 'image_swd']
+__all__ = ['sliced_wasserstein', 'image_swd',
+           'mode_counts', 'modes_covered', 'high_quality_share']
 
 
 def _to_numpy(a):
@@ -140,5 +141,3 @@ def high_quality_share(samples, centers, std, n_std=3.0):
     counts = mode_counts(samples, centers, std, n_std)
     return float(counts.sum() / len(_to_numpy(samples)))
 
-
-__all__ += ['mode_counts', 'modes_covered', 'high_quality_share']
