@@ -1,20 +1,34 @@
 """MXNet (Gluon) yardımcıları: ``from d2l_gan import mxnet as d2l``.
 
 Yalnızca MXNet'i yükler; çerçeveden bağımsız yardımcılar (çizim, zamanlama,
-oyuncak dağılımlar) buradan da kullanılabilir. Kitap MXNet'in klasik `nd`
-dizilerini kullanır.
+oyuncak dağılımlar, ölçütler) buradan da kullanılabilir. İşaret satırının altı
+bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. d2l_gan/book/lib.py).
+
+Kitap MXNet'in numpy uyumlu arayüzünü kullanır: diziler `mx.np`, sinir ağı
+işlemleri `npx`'tedir ve bu modül içe aktarılınca `npx.set_np()` çağrılır
+(Gluon blokları `mx.np` dizileri alıp döndürür). `np` adı kitabın her yerinde
+gerçek numpy'dır; MXNet'in dizileri için `mx.np` yazılır. Kayıplar minigrup
+üzerinden ortalanır (`.mean()`) ve `trainer.step(1)` ile adım atılır; böylece
+kayıp ve gradyan ölçeği PyTorch ve Keras'takiyle aynıdır.
 """
 import random
+import sys
 
-import numpy as np
 import mxnet as mx
-from mxnet import autograd, gluon, nd
+import numpy as np
+from mxnet import autograd, gluon, init, npx
+from mxnet.gluon import nn
 
-from d2l_gan.utils import *      # noqa: F401,F403
-from d2l_gan.plotting import *   # noqa: F401,F403
-from d2l_gan.toy import *        # noqa: F401,F403
-from d2l_gan.metrics import *    # noqa: F401,F403
+from d2l_gan.common import *  # noqa: F401,F403
 from d2l_gan.data import load_pokemon_array
+from d2l_gan.metrics import *  # noqa: F401,F403
+from d2l_gan.plotting import *  # noqa: F401,F403
+from d2l_gan.toy import *  # noqa: F401,F403
+from d2l_gan.utils import *  # noqa: F401,F403
+
+npx.set_np()
+d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+FRAMEWORK = 'mxnet'
 
 
 def set_seed(seed):
@@ -32,43 +46,12 @@ def try_gpu(i=0):
 def load_array(data_arrays, batch_size, is_train=True):
     """numpy dizilerinden oluşan bir demet için minigrup yineleyicisi (DataLoader).
 
-    Her grup, dizi başına bir dizi içerir; `is_train` ise her dönemde karıştırılır.
+    Her grup, dizi başına bir `mx.np` dizisi içerir; `is_train` ise her dönemde
+    karıştırılır.
     """
     # Tek dizide de örnekler demet olsun ki `for (X,) in ...` her çerçevede çalışsın.
     dataset = gluon.data.ArrayDataset(*data_arrays).transform(lambda *row: row)
     return gluon.data.DataLoader(dataset, batch_size, shuffle=is_train)
-
-
-def update_D(X, Z, net_D, net_G, loss, trainer_D):
-    """Ayrımcıyı bir adım günceller ve ortalama kaybı (tek öğeli dizi) döndürür.
-
-    Gerçek örnekler 1, üretilmiş örnekler 0 etiketini alır. `loss`, örnek başına
-    kayıp veren `gluon.loss.SigmoidBCELoss()` gibi bir kayıptır; ağlar logit
-    döndürür. `trainer_D.step(batch_size)` gradyanı örnek sayısına böler, yani
-    gradyan ortalama kaybınkidir (PyTorch ve Keras ile aynı ölçek).
-    """
-    with autograd.record():
-        real_Y = net_D(X)
-        fake_Y = net_D(net_G(Z).detach())  # detach: G'ye gradyan gitmez
-        loss_D = (loss(real_Y, nd.ones_like(real_Y))
-                  + loss(fake_Y, nd.zeros_like(fake_Y))) / 2
-    loss_D.backward()
-    trainer_D.step(X.shape[0])
-    return loss_D.mean()
-
-
-def update_G(Z, net_D, net_G, loss, trainer_G):
-    """Üreticiyi bir adım günceller ve ortalama kaybı (tek öğeli dizi) döndürür.
-
-    Üretilmiş örnekler 1 etiketini alır (doymayan kayıp); `trainer_G` yalnızca
-    G'nin parametrelerini tuttuğundan D değişmez.
-    """
-    with autograd.record():
-        fake_Y = net_D(net_G(Z))
-        loss_G = loss(fake_Y, nd.ones_like(fake_Y))
-    loss_G.backward()
-    trainer_G.step(Z.shape[0])
-    return loss_G.mean()
 
 
 class _Minibatches:
@@ -82,16 +65,17 @@ class _Minibatches:
         return self.images.shape[0] // self.batch_size  # eksik son grup atlanır
 
     def __iter__(self):
-        order = nd.random.shuffle(nd.arange(self.images.shape[0],
-                                            ctx=self.images.context))
+        order = mx.np.arange(self.images.shape[0], ctx=self.images.ctx)
+        mx.np.random.shuffle(order)
         for i in range(len(self)):
-            yield self.images.take(order[i * self.batch_size:(i + 1) * self.batch_size])
+            batch = order[i * self.batch_size:(i + 1) * self.batch_size]
+            yield mx.np.take(self.images, batch.astype('int32'), axis=0)
 
 
 def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
 
-    Görüntüler bir kez çözülüp tek bir `nd` dizisi olarak `ctx`'te (verilmezse
+    Görüntüler bir kez çözülüp tek bir `mx.np` dizisi olarak `ctx`'te (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk bu
     kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
     başına grup sayısıdır.
@@ -100,12 +84,46 @@ def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
     if num_images is not None:
         images = images[:num_images]
     ctx = try_gpu() if ctx is None else ctx
-    return _Minibatches(nd.array(images.transpose(0, 3, 1, 2), ctx=ctx), batch_size)
+    return _Minibatches(mx.np.array(images.transpose(0, 3, 1, 2), ctx=ctx), batch_size)
 
 
-# --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
+# ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----
 
 
+# -- book/temel_gan.ipynb
+def update_D(X, Z, net_D, net_G, loss, trainer_D):
+    """Ayrımcıyı bir adım günceller ve ortalama kaybı (tek öğeli dizi) döndürür.
+
+    Gerçek örnekler 1, üretilmiş örnekler 0 etiketini alır. `loss`, örnek başına
+    kayıp veren `gluon.loss.SigmoidBCELoss()` gibi bir kayıptır; ağlar logit
+    döndürür. Kayıp minigrup üzerinden ortalandığı için `step(1)` ile adım
+    atılır: ölçek PyTorch ve Keras'takiyle aynıdır.
+    """
+    with autograd.record():
+        real_Y = net_D(X)
+        fake_Y = net_D(net_G(Z).detach())  # detach: G'ye gradyan gitmez
+        loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
+                  + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
+    loss_D.backward()
+    trainer_D.step(1)
+    return loss_D
+
+
+def update_G(Z, net_D, net_G, loss, trainer_G):
+    """Üreticiyi bir adım günceller ve ortalama kaybı (tek öğeli dizi) döndürür.
+
+    Üretilmiş örnekler 1 etiketini alır (doymayan kayıp); `trainer_G` yalnızca
+    G'nin parametrelerini tuttuğundan D değişmez.
+    """
+    with autograd.record():
+        fake_Y = net_D(net_G(Z))
+        loss_G = loss(fake_Y, mx.np.ones_like(fake_Y)).mean()
+    loss_G.backward()
+    trainer_G.step(1)
+    return loss_G
+
+
+# -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
     """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
 
@@ -115,16 +133,16 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
     `method`: 'simultaneous' (iki adım aynı noktadan) ya da 'alternating'
     (önce ayrımcı, sonra yeni ψ ile üretici).
     """
-    theta, psi = nd.array([theta]), nd.array([psi])
+    theta, psi = mx.np.array([theta]), mx.np.array([psi])
     theta.attach_grad()
     psi.attach_grad()
 
     def value():
         with autograd.record():
-            v = -nd.Activation(psi * theta, act_type='softrelu') - np.log(2.0)
+            v = -npx.activation(psi * theta, act_type='softrelu') - np.log(2.0)
         v.backward()  # softrelu = log(1 + e^x), yani softplus
 
-    path = [nd.concat(theta, psi, dim=0)]
+    path = [mx.np.concatenate([theta, psi])]
     for _ in range(num_steps):
         value()
         grad_theta, grad_psi = theta.grad.copy(), psi.grad.copy()
@@ -133,8 +151,8 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
             value()                                    # yeni ψ ile
             grad_theta = theta.grad.copy()
         theta[:] = theta - lr * grad_theta             # üretici: gradyan inişi
-        path.append(nd.concat(theta, psi, dim=0))
-    return nd.stack(*path).asnumpy()
+        path.append(mx.np.concatenate([theta, psi]))
+    return mx.np.stack(path).asnumpy()
 
 
 def ring_nets(latent_dim=64, hidden=128, pack=1):
@@ -168,7 +186,7 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
     öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
     kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
     kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-    o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
     """
     set_seed(seed)
     pack = pack if remedy == 'pacgan' else 1
@@ -177,14 +195,14 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
     trainer_D = gluon.Trainer(net_D.collect_params(), 'adam', {'learning_rate': lr_D, **adam})
     trainer_G = gluon.Trainer(net_G.collect_params(), 'adam', {'learning_rate': lr_G, **adam})
     loss = gluon.loss.SigmoidBCELoss()  # örnek başına kayıp; .mean() ile ortalama
-    centers = nd.array(ring_centers())
+    centers = mx.np.array(ring_centers(), dtype='float32')
     n = batch_size * pack
 
     def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
         return net_D(X.reshape((-1, 2 * pack)))
 
     def sample(m):
-        return net_G(nd.random.normal(shape=(m, latent_dim)))
+        return net_G(mx.np.random.normal(size=(m, latent_dim)))
 
     log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
     snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
@@ -192,13 +210,13 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
         scale = 1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0
         trainer_D.set_learning_rate(lr_D * scale)
         trainer_G.set_learning_rate(lr_G * scale)
-        which = nd.random.randint(0, len(ring_centers()), shape=(n,))
-        X = nd.take(centers, which) + RING_STD * nd.random.normal(shape=(n, 2))
+        which = mx.np.random.randint(0, len(ring_centers()), size=(n,))
+        X = centers[which] + RING_STD * mx.np.random.normal(size=(n, 2))
         fake_X = sample(n)
         with autograd.record():
             real_Y, fake_Y = critic(X), critic(fake_X)
-            loss_D = (loss(real_Y, nd.ones_like(real_Y))
-                      + loss(fake_Y, nd.zeros_like(fake_Y))).mean() / 2
+            loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
+                      + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
         loss_D.backward()
         trainer_D.step(1)  # kayıp zaten ortalama
         if step <= d_warmup:
@@ -206,15 +224,15 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
         with autograd.record():
             fake_Y = critic(sample(n))
             if g_loss == 'saturating':
-                loss_G = -loss(fake_Y, nd.zeros_like(fake_Y)).mean()  # log(1 - D(G(z)))
+                loss_G = -loss(fake_Y, mx.np.zeros_like(fake_Y)).mean()  # log(1 - D(G(z)))
             else:
-                loss_G = loss(fake_Y, nd.ones_like(fake_Y)).mean()    # -log D(G(z))
+                loss_G = loss(fake_Y, mx.np.ones_like(fake_Y)).mean()    # -log D(G(z))
         loss_G.backward()
         t = step - d_warmup
         if t % log_every == 0 or t == 1:
             log['step'].append(t)
             log['loss_D'].append(loss_D)
-            log['grad_G'].append(nd.sqrt(sum((p.grad() ** 2).sum()
+            log['grad_G'].append(mx.np.sqrt(sum((p.grad() ** 2).sum()
                                              for p in net_G.collect_params().values())))
         trainer_G.step(1)
         if t in snap_at:
@@ -224,6 +242,6 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
                 print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
                       f'{RING_MODES} mod, yüksek kaliteli örnek payı '
                       f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
-    log = {k: np.array([v if isinstance(v, int) else v.asscalar() for v in vals])
+    log = {k: np.array([v if isinstance(v, int) else v.item() for v in vals])
            for k, vals in log.items()}
     return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}

@@ -1,22 +1,29 @@
 """TensorFlow (Keras 3) yardımcıları: ``from d2l_gan import tensorflow as d2l``.
 
 Yalnızca TensorFlow'u ve Keras'ı yükler; çerçeveden bağımsız yardımcılar (çizim,
-zamanlama, oyuncak dağılımlar) buradan da kullanılabilir.
+zamanlama, oyuncak dağılımlar, ölçütler) buradan da kullanılabilir. İşaret
+satırının altı bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz.
+d2l_gan/book/lib.py).
 """
 import os
+import sys
 
 import numpy as np
 
 os.environ.setdefault('KERAS_BACKEND', 'tensorflow')  # Keras 3 TensorFlow ile çalışsın
 
-import keras              # noqa: E402
-import tensorflow as tf   # noqa: E402
+import keras  # noqa: E402
+import tensorflow as tf  # noqa: E402
 
-from d2l_gan.utils import *      # noqa: E402,F401,F403
-from d2l_gan.plotting import *   # noqa: E402,F401,F403
-from d2l_gan.toy import *        # noqa: E402,F401,F403
-from d2l_gan.metrics import *    # noqa: E402,F401,F403
+from d2l_gan.common import *  # noqa: E402,F401,F403
 from d2l_gan.data import load_pokemon_array  # noqa: E402
+from d2l_gan.metrics import *  # noqa: E402,F401,F403
+from d2l_gan.plotting import *  # noqa: E402,F401,F403
+from d2l_gan.toy import *  # noqa: E402,F401,F403
+from d2l_gan.utils import *  # noqa: E402,F401,F403
+
+d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+FRAMEWORK = 'tensorflow'
 
 
 def set_seed(seed):
@@ -40,38 +47,6 @@ def load_array(data_arrays, batch_size, is_train=True):
     if is_train:
         dataset = dataset.shuffle(len(data_arrays[0]), reshuffle_each_iteration=True)
     return dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE)
-
-
-def update_D(X, Z, net_D, net_G, loss, trainer_D):
-    """Ayrımcıyı bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
-
-    Gerçek örnekler 1, üretilmiş örnekler 0 etiketini alır. `loss` ortalama alan
-    `keras.losses.BinaryCrossentropy(from_logits=True)` gibi bir kayıptır
-    (Keras sırası: `loss(etiket, tahmin)`); ağlar logit döndürür.
-    """
-    fake_X = net_G(Z, training=True)  # GradientTape dışında: G'ye gradyan gitmez
-    with tf.GradientTape() as tape:
-        real_Y = net_D(X, training=True)
-        fake_Y = net_D(fake_X, training=True)
-        loss_D = (loss(tf.ones_like(real_Y), real_Y)
-                  + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
-    grads = tape.gradient(loss_D, net_D.trainable_variables)
-    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
-    return loss_D
-
-
-def update_G(Z, net_D, net_G, loss, trainer_G):
-    """Üreticiyi bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
-
-    Üretilmiş örnekler 1 etiketini alır (doymayan kayıp); yalnızca G'nin
-    değişkenlerinin gradyanı alındığından D değişmez.
-    """
-    with tf.GradientTape() as tape:
-        fake_Y = net_D(net_G(Z, training=True), training=True)
-        loss_G = loss(tf.ones_like(fake_Y), fake_Y)
-    grads = tape.gradient(loss_G, net_G.trainable_variables)
-    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
-    return loss_G
 
 
 class _Minibatches:
@@ -108,9 +83,43 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
     return _Minibatches(X, batch_size)
 
 
-# --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
+# ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----
 
 
+# -- book/temel_gan.ipynb
+def update_D(X, Z, net_D, net_G, loss, trainer_D):
+    """Ayrımcıyı bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
+
+    Gerçek örnekler 1, üretilmiş örnekler 0 etiketini alır. `loss` ortalama alan
+    `keras.losses.BinaryCrossentropy(from_logits=True)` gibi bir kayıptır
+    (Keras sırası: `loss(etiket, tahmin)`); ağlar logit döndürür.
+    """
+    fake_X = net_G(Z, training=True)  # GradientTape dışında: G'ye gradyan gitmez
+    with tf.GradientTape() as tape:
+        real_Y = net_D(X, training=True)
+        fake_Y = net_D(fake_X, training=True)
+        loss_D = (loss(tf.ones_like(real_Y), real_Y)
+                  + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
+    grads = tape.gradient(loss_D, net_D.trainable_variables)
+    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+    return loss_D
+
+
+def update_G(Z, net_D, net_G, loss, trainer_G):
+    """Üreticiyi bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
+
+    Üretilmiş örnekler 1 etiketini alır (doymayan kayıp); yalnızca G'nin
+    değişkenlerinin gradyanı alındığından D değişmez.
+    """
+    with tf.GradientTape() as tape:
+        fake_Y = net_D(net_G(Z, training=True), training=True)
+        loss_G = loss(tf.ones_like(fake_Y), fake_Y)
+    grads = tape.gradient(loss_G, net_G.trainable_variables)
+    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+    return loss_G
+
+
+# -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
     """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
 
@@ -170,7 +179,7 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
     öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
     kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
     kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-    o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
     """
     set_seed(seed)
     pack = pack if remedy == 'pacgan' else 1

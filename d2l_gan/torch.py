@@ -1,20 +1,26 @@
 """PyTorch yardımcıları: ``from d2l_gan import torch as d2l``.
 
 Yalnızca PyTorch'u yükler; çerçeveden bağımsız yardımcılar (çizim, zamanlama,
-oyuncak dağılımlar) buradan da kullanılabilir.
+oyuncak dağılımlar, ölçütler) buradan da kullanılabilir. İşaret satırının altı
+bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. d2l_gan/book/lib.py).
 """
 import random
+import sys
 
 import numpy as np
 import torch
 from torch import nn
 from torch.utils import data
 
-from d2l_gan.utils import *      # noqa: F401,F403
-from d2l_gan.plotting import *   # noqa: F401,F403
-from d2l_gan.toy import *        # noqa: F401,F403
-from d2l_gan.metrics import *    # noqa: F401,F403
+from d2l_gan.common import *  # noqa: F401,F403
 from d2l_gan.data import load_pokemon_array
+from d2l_gan.metrics import *  # noqa: F401,F403
+from d2l_gan.plotting import *  # noqa: F401,F403
+from d2l_gan.toy import *  # noqa: F401,F403
+from d2l_gan.utils import *  # noqa: F401,F403
+
+d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+FRAMEWORK = 'pytorch'
 
 
 def set_seed(seed):
@@ -38,36 +44,6 @@ def load_array(data_arrays, batch_size, is_train=True):
     """
     dataset = data.TensorDataset(*[torch.as_tensor(a) for a in data_arrays])
     return data.DataLoader(dataset, batch_size, shuffle=is_train)
-
-
-def update_D(X, Z, net_D, net_G, loss, trainer_D):
-    """Ayrımcıyı bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
-
-    Gerçek örnekler 1, üretilmiş örnekler 0 etiketini alır. `loss` ortalama alan
-    `nn.BCEWithLogitsLoss()` gibi bir kayıptır; ağlar logit döndürür.
-    """
-    trainer_D.zero_grad()
-    real_Y = net_D(X)
-    fake_Y = net_D(net_G(Z).detach())  # detach: G'ye gradyan gitmez
-    loss_D = (loss(real_Y, torch.ones_like(real_Y))
-              + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
-    loss_D.backward()
-    trainer_D.step()
-    return loss_D.detach()  # .item() yok: ana belleğe kopyalamayı sonraya bırakırız
-
-
-def update_G(Z, net_D, net_G, loss, trainer_G):
-    """Üreticiyi bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
-
-    Üretilmiş örnekler 1 etiketini alır (doymayan kayıp); `trainer_G` yalnızca
-    G'nin parametrelerini tuttuğundan D değişmez.
-    """
-    trainer_G.zero_grad()
-    fake_Y = net_D(net_G(Z))
-    loss_G = loss(fake_Y, torch.ones_like(fake_Y))
-    loss_G.backward()
-    trainer_G.step()
-    return loss_G.detach()
 
 
 class _Minibatches:
@@ -103,9 +79,41 @@ def load_pokemon(batch_size, size=64, num_images=None, device=None):
     return _Minibatches(X.contiguous(memory_format=torch.channels_last), batch_size)
 
 
-# --- Tuzaklar bölümü: Dirac-GAN ve halka deneyleri -------------------------------
+# ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----
 
 
+# -- book/temel_gan.ipynb
+def update_D(X, Z, net_D, net_G, loss, trainer_D):
+    """Ayrımcıyı bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
+
+    Gerçek örnekler 1, üretilmiş örnekler 0 etiketini alır. `loss` ortalama alan
+    `nn.BCEWithLogitsLoss()` gibi bir kayıptır; ağlar logit döndürür.
+    """
+    trainer_D.zero_grad()
+    real_Y = net_D(X)
+    fake_Y = net_D(net_G(Z).detach())  # detach: G'ye gradyan gitmez
+    loss_D = (loss(real_Y, torch.ones_like(real_Y))
+              + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
+    loss_D.backward()
+    trainer_D.step()
+    return loss_D.detach()
+
+
+def update_G(Z, net_D, net_G, loss, trainer_G):
+    """Üreticiyi bir adım günceller ve kaybı (tek öğeli tensör, cihazda) döndürür.
+
+    Üretilmiş örnekler 1 etiketini alır (doymayan kayıp); `trainer_G` yalnızca
+    G'nin parametrelerini tuttuğundan D değişmez.
+    """
+    trainer_G.zero_grad()
+    fake_Y = net_D(net_G(Z))
+    loss_G = loss(fake_Y, torch.ones_like(fake_Y))
+    loss_G.backward()
+    trainer_G.step()
+    return loss_G.detach()
+
+
+# -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
     """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
 
@@ -162,7 +170,7 @@ def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
     öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
     kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
     kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-    o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
     """
     set_seed(seed)
     pack = pack if remedy == 'pacgan' else 1

@@ -1,7 +1,7 @@
-"""Zamanlama ve toplama yardımcıları (çerçeveden bağımsız)."""
+"""Zamanlama, toplama ve sonuç kaydı yardımcıları (çerçeveden bağımsız)."""
 import time
 
-__all__ = ['Timer', 'Accumulator']
+__all__ = ['Timer', 'Accumulator', 'glue']
 
 
 class Timer:
@@ -64,3 +64,19 @@ class Accumulator:
         if hasattr(value, 'asnumpy'):  # MXNet'in nd dizileri float() ile okunamaz
             value = value.asnumpy().item()
         return float(value)
+
+
+def glue(name, value, display=False):
+    """Bir sonucu kitabın metninde anılmak üzere `name` adıyla kaydeder.
+
+    Kitap derlenirken MyST-NB bu kaydı okur ve metindeki `{glue:text}` rolü
+    değeri çalıştırmanın kendisinden alır. `myst_nb` kurulu değilse (ör. Colab)
+    kayıt gereksizdir; `display` doğruysa değer yalnızca yazdırılır.
+    """
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        if display:
+            print(f'{name} = {value!r}')
+        return
+    myst_glue(name, value, display=display)

@@ -1,17 +1,18 @@
 """Bölümlerin saklı (tam ayarlı) çıktılarını okuyan testlerin ortak yardımcıları."""
+import ast
 from pathlib import Path
 
-from d2l_gan.book.notebook import load_chapter
+from d2l_gan.book.frameworks import SUFFIXES as SUFFIX  # noqa: F401 (testler kullanır)
+from d2l_gan.book.notebook import META_KEY, cell_outputs, framework_of, load_chapter
 
 ROOT = Path(__file__).resolve().parent.parent
-# Çerçeve hücrelerinin kimlik son ekleri: egit-pt, egit-tf, egit-mx.
-SUFFIX = {'pytorch': 'pt', 'tensorflow': 'tf', 'mxnet': 'mx'}
 
 
 def stored_chapter(stem):
     """book/<stem>.ipynb; saklı çıktıları --params olmadan (tam ayarla) üretilmiş olmalı."""
     nb = load_chapter(ROOT / 'book' / f'{stem}.ipynb')
-    assert 'd2l_gan' not in nb.metadata, f'{stem}: saklı çıktılar küçültülmüş ayarlarla üretilmiş'
+    overrides = nb.metadata.get(META_KEY, {}).get('overrides')
+    assert not overrides, f'{stem}: saklı çıktılar küçültülmüş ayarlarla üretilmiş'
     return nb
 
 
@@ -21,7 +22,29 @@ def stored_cell(nb, cell_id):
     return found[0]
 
 
-def stored_text(nb, cell_id):
-    """Hücrenin saklı metin (stream) çıktısı."""
-    return ''.join(o.get('text', '') for o in stored_cell(nb, cell_id).outputs
-                   if o.output_type == 'stream')
+def stored_text(nb, cell_id, framework=None):
+    """Hücrenin saklı metin (stream) çıktısı; ortak bir hücrede `framework`ünki."""
+    cell = stored_cell(nb, cell_id)
+    outputs = cell_outputs(cell, framework) if framework else cell.outputs
+    return ''.join(o.get('text', '') for o in outputs if o.output_type == 'stream')
+
+
+def stored_glue(nb, name):
+    """MyST-NB'nin `glue` ile kaydettiği değer (Python sabiti olarak okunur).
+
+    Kayıt bölümün herhangi bir hücresinde, ortak hücrelerde herhangi bir
+    çerçevenin çıktısında olabilir; bulunmazsa test başarısız olur.
+    """
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != 'code':
+            continue
+        frameworks = [framework_of(cell)] if framework_of(cell) else \
+            ['pytorch', 'tensorflow', 'mxnet']
+        for fw in frameworks:
+            for out in cell_outputs(cell, fw):
+                if out.get('metadata', {}).get('scrapbook', {}).get('name') == name:
+                    found.append(out)
+    assert found, f"saklı çıktılarda '{name}' adlı glue kaydı yok"
+    text = next(v for k, v in found[0]['data'].items() if k.endswith('text/plain'))
+    return ast.literal_eval(text)  # glue ile düz Python sayıları kaydedilir

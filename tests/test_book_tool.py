@@ -22,7 +22,8 @@ def code(source, *tags, cid=None):
     return cell
 
 
-RUNTIME_BOX = '```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\nBir saniye.\n```'
+RUNTIME_BOX = ('```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\n'
+               '{{ sure_pytorch }}, {{ sure_tensorflow }}, {{ sure_mxnet }}.\n```')
 
 
 def chapter(*cells):

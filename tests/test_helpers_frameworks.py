@@ -130,8 +130,8 @@ class MXNetKit:
         from mxnet import gluon
         self.fw, self.gluon = mx, gluon
         self.d2l = importlib.import_module('d2l_gan.mxnet')
-        self.array = mx.nd.array
-        self.array_type = mx.nd.NDArray
+        self.array = mx.np.array
+        self.array_type = mx.np.ndarray
 
     def nets(self, w):
         nn = self.gluon.nn
@@ -173,14 +173,14 @@ class MXNetKit:
     def random_draw(self):
         dense = self.gluon.nn.Dense(2, in_units=2)
         dense.initialize()
-        return (self.fw.nd.random.uniform(shape=3).asnumpy().tolist()
+        return (self.fw.np.random.uniform(size=3).asnumpy().tolist()
                 + dense.weight.data().asnumpy().ravel().tolist())
 
     def check_device(self, dev):
         assert isinstance(dev, self.fw.Context)
         gpu = self.fw.context.num_gpus() > 0
         assert dev.device_type == ('gpu' if gpu else 'cpu')
-        assert self.fw.nd.zeros(2, ctx=dev).context == dev
+        assert self.fw.np.zeros(2, ctx=dev).ctx == dev
         return dev.device_type == 'cpu'
 
 

@@ -3,9 +3,9 @@ import ast
 import re
 from pathlib import Path
 
-from .notebook import (FRAMEWORKS, BookError, book_chapters, framework_view,
-                       group_problems, load_chapter, load_params, parameter_cells,
-                       resolve_doc)
+from .notebook import (FRAMEWORKS, META_KEY, PLACEHOLDER, BookError, book_chapters, cell_outputs,
+                       fill_runtime, framework_of, framework_view, group_problems,
+                       load_chapter, load_params, parameter_cells, resolve_doc)
 
 # Saklı çıktıda bulunmaması gereken makineye özgü mutlak yollar.
 ABSOLUTE_PATH = re.compile(r'(/home/|/root/|/tmp/|/work/|/Users/|/opt/|[A-Za-z]:\\\\|'
@@ -34,13 +34,24 @@ def _assigned_names(source):
             for t in node.targets if isinstance(t, ast.Name)}
 
 
+def all_outputs(cell):
+    """Hücrenin bütün çerçevelerdeki saklı çıktıları (ortak hücrelerde her çerçeveninki)."""
+    seen, outputs = set(), []
+    for fw in FRAMEWORKS:
+        for out in cell_outputs(cell, fw):
+            if id(out) not in seen:
+                seen.add(id(out))
+                outputs.append(out)
+    return outputs
+
+
 def output_problems(nb):
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != 'code':
             continue
         where = f'hücre {i + 1} (id {cell.get("id")})'
-        for out in cell.outputs:
+        for out in all_outputs(cell):
             if out.output_type == 'error':
                 problems.append(f'{where}: saklı çıktıda hata var ({out.ename})')
             elif out.output_type == 'stream' and out.name == 'stderr':
@@ -60,7 +71,7 @@ def figure_problems(nb):
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != 'code' or not any(
-                'image/png' in out.get('data', {}) for out in cell.outputs):
+                'image/png' in out.get('data', {}) for out in all_outputs(cell)):
             continue
         opts = cell.metadata.get('mystnb', {})
         missing = [what for what, key, sub in (('altyazı', 'figure', 'caption'),
@@ -74,13 +85,24 @@ def figure_problems(nb):
 
 
 def runtime_problems(nb):
-    """Kod çalıştıran her bölüm, tam ayarın ne kadar sürdüğünü bir kutuda söyler."""
-    has_code = any(c.cell_type == 'code' and c.source.strip() for c in nb.cells)
-    if has_code and not any(c.cell_type == 'markdown' and RUNTIME_NOTE.search(c.source)
-                            for c in nb.cells):
+    """Kod çalıştıran her bölüm, tam ayarın her çerçevede ne kadar sürdüğünü bir
+    kutuda, çalıştırmanın kaydettiği sürelerle (yer tutucularla) söyler."""
+    if not any(c.cell_type == 'code' and c.source.strip() for c in nb.cells):
+        return []
+    boxes = [c.source for c in nb.cells
+             if c.cell_type == 'markdown' and RUNTIME_NOTE.search(c.source)]
+    if not boxes:
         return ["bölümde çalışma süresi kutusu yok ('```{admonition} Çalışma süresi' "
                 "ve ':class: calisma-suresi')"]
-    return []
+    used = {fw for fw in FRAMEWORKS if any(framework_of(c) == fw for c in nb.cells)}
+    named = {m.group(1) for m in PLACEHOLDER.finditer(boxes[0])}
+    problems = [f'süre kutusunda {{{{ sure_{fw} }}}} yer tutucusu yok'
+                for fw in sorted(used) if f'sure_{fw}' not in named]
+    try:
+        fill_runtime(boxes[0], nb)
+    except BookError as exc:
+        problems.append(str(exc))
+    return problems
 
 
 def execution_problems(nb):
@@ -134,7 +156,7 @@ def check_chapter(path, root):
     problems += execution_problems(nb)
     problems += figure_problems(nb)
     problems += runtime_problems(nb)
-    overrides = nb.metadata.get('d2l_gan', {}).get('overrides')
+    overrides = nb.metadata.get(META_KEY, {}).get('overrides')
     if overrides:
         problems.append('saklı çıktılar değiştirilmiş ayarlarla üretilmiş '
                         f'({overrides}); bölümü --params olmadan yeniden çalıştırın')

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import nbformat
 
+from .lib import expected_modules
 from .notebook import (FRAMEWORKS, BookError, chapter_notebooks, framework_view,
                        load_chapter, repository)
 
@@ -34,6 +35,22 @@ def export_notebook(nb, framework, repo_url, branch, keep_outputs=False):
     return view
 
 
+def expected_files(root, out=None):
+    """Bölümlerden üretilen her dosya ve beklenen metni: okur defterleri ve paketin
+    `#@save` ile kaydedilen kısmı."""
+    root = Path(root)
+    out = Path(out) if out else root / 'notebooks'
+    repo_url, branch = repository(root)
+    expected = {}
+    for chapter in chapter_notebooks(root, strict=True):
+        nb = load_chapter(chapter)
+        for fw in FRAMEWORKS:
+            text = nbformat.writes(export_notebook(nb, fw, repo_url, branch)) + '\n'
+            expected[out / fw / (chapter.stem + '.ipynb')] = text
+    expected.update(expected_modules(root))
+    return expected
+
+
 def export_all(root, check=False, out=None):
     """Bütün bölümleri dışa aktarır; check=True iken yalnızca güncelliği denetler.
 
@@ -41,21 +58,15 @@ def export_all(root, check=False, out=None):
     """
     root = Path(root)
     out = Path(out) if out else root / 'notebooks'
-    repo_url, branch = repository(root)
-    expected = {}
-    for chapter in chapter_notebooks(root):
-        nb = load_chapter(chapter)
-        for fw in FRAMEWORKS:
-            text = nbformat.writes(export_notebook(nb, fw, repo_url, branch)) + '\n'
-            expected[out / fw / (chapter.stem + '.ipynb')] = text
+    expected = expected_files(root, out)
     stale = [p for p, text in expected.items()
              if not p.is_file() or p.read_text(encoding='utf-8') != text]
     extra = [p for p in out.glob('*/*.ipynb') if p not in expected]
     if check:
         if stale or extra:
             names = [str(p.relative_to(root)) for p in stale + extra]
-            raise BookError('Üretilmiş defterler güncel değil (python -m d2l_gan.book export '
-                            'çalıştırın): ' + ', '.join(names))
+            raise BookError('Bölümlerden üretilen dosyalar güncel değil (python -m '
+                            'd2l_gan.book export çalıştırın): ' + ', '.join(names))
         return []
     for path in stale:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,18 +8,18 @@ ve PyTorch, TensorFlow, MXNet sırasıyla yer alır.
 """
 import copy
 import json
+import re
 from pathlib import Path
 
 import nbformat
 import yaml
 
-FRAMEWORKS = ('pytorch', 'tensorflow', 'mxnet')
-LABELS = {'pytorch': 'PyTorch', 'tensorflow': 'TensorFlow', 'mxnet': 'MXNet'}
-# Her çerçevenin Python'daki üst modül adı (bir defterin yalnızca kendi çerçevesini
-# yüklediğini sınamak için).
-MODULES = {'pytorch': 'torch', 'tensorflow': 'tensorflow', 'mxnet': 'mxnet'}
+from .frameworks import FRAMEWORKS, LABELS, MODULES, SUFFIXES  # noqa: F401
 # Bir sekme grubunda bir çerçevenin eksik olmasının gerekçesi bu hücre üst verisine yazılır.
 MISSING_REASON_KEY = 'eksik_cerceve_gerekcesi'
+# Aracın hücre ve defter üst verisindeki anahtarı: ortak hücrelerin çerçeve başına
+# çıktıları (hücrede), tam ayarın süreleri ve değiştirilmiş ayarlar (defterde).
+META_KEY = 'd2l_gan'
 
 
 class BookError(Exception):
@@ -102,6 +102,52 @@ def group_problems(nb):
     return problems
 
 
+def cell_outputs(cell, framework):
+    """Bir kod hücresinin `framework` çalıştırmasındaki saklı çıktıları.
+
+    Ortak (etiketsiz) bir hücre her çerçevede çalışır. Çıktılar çerçevelerde aynıysa
+    bir kez `outputs`'ta durur; farklıysa ilk çerçevenin (FRAMEWORKS sırası)
+    çıktıları `outputs`'ta, ondan farklı olanlar üst verideki
+    `d2l_gan.outputs.<çerçeve>` altında saklanır.
+    """
+    per = cell.get('metadata', {}).get(META_KEY, {}).get('outputs', {})
+    return per.get(framework, cell.get('outputs', []))
+
+
+def _normalized(outputs):
+    """Çıktıların karşılaştırılabilir biçimi (yürütme sayısı, adresler çıkarılmış)."""
+    parts = []
+    for out in outputs:
+        out = {k: v for k, v in out.items() if k != 'execution_count'}
+        parts.append(json.dumps(out, sort_keys=True, ensure_ascii=False))
+    text = '\n'.join(parts)
+    text = re.sub(r'<Figure size [^>]*>', '<Figure>', text)
+    return re.sub(r'0x[0-9a-fA-F]+', '0x', text)
+
+
+def same_outputs(a, b):
+    return _normalized(a) == _normalized(b)
+
+
+def set_cell_outputs(cell, per_framework):
+    """Ortak bir hücreye çerçeve başına çıktıları yazar ({çerçeve: çıktılar})."""
+    order = [fw for fw in FRAMEWORKS if fw in per_framework]
+    first = per_framework[order[0]]
+    cell.outputs = first
+    meta = cell.metadata.get(META_KEY, {})
+    differing = {fw: per_framework[fw] for fw in order[1:]
+                 if not same_outputs(per_framework[fw], first)}
+    if differing:
+        meta['outputs'] = differing
+        cell.metadata[META_KEY] = meta
+    else:
+        meta.pop('outputs', None)
+        if meta:
+            cell.metadata[META_KEY] = meta
+        else:
+            cell.metadata.pop(META_KEY, None)
+
+
 def framework_view(nb, framework, keep_outputs=False):
     """Bölümün tek bir çerçeveden görünümü: ortak hücreler ve o çerçevenin hücreleri.
 
@@ -121,11 +167,13 @@ def framework_view(nb, framework, keep_outputs=False):
         else:
             cell.metadata.pop('tags', None)
         cell.metadata.pop(MISSING_REASON_KEY, None)
-        if cell.cell_type == 'code' and not keep_outputs:
-            cell.outputs = []
-            cell.execution_count = None
+        if cell.cell_type == 'code':
+            cell.outputs = cell_outputs(cell, framework) if keep_outputs else []
+            if not keep_outputs:
+                cell.execution_count = None
+        cell.metadata.pop(META_KEY, None)
         view.cells.append(cell)
-    view.metadata.pop('d2l_gan', None)
+    view.metadata.pop(META_KEY, None)
     return view
 
 
@@ -195,9 +243,18 @@ def resolve_doc(root, name):
     return None
 
 
-def chapter_notebooks(root):
-    paths = [resolve_doc(root, name) for name in book_chapters(root)]
-    return [p for p in paths if p is not None and p.suffix == '.ipynb']
+def chapter_notebooks(root, strict=False):
+    """_toc.yml'deki bölüm defterleri; `strict` iken listelenip bulunamayan bir
+    belge hatadır (yoksa sessizce atlanır; `check` onu ayrıca bildirir)."""
+    paths = []
+    for name in book_chapters(root):
+        path = resolve_doc(root, name)
+        if path is None and strict:
+            raise BookError(f"_toc.yml '{name}' belgesini listeliyor ama dosya yok "
+                            f'({Path(root) / name}.ipynb ya da .md)')
+        if path is not None and path.suffix == '.ipynb':
+            paths.append(path)
+    return paths
 
 
 def repository(root):
@@ -205,3 +262,35 @@ def repository(root):
     config = yaml.safe_load((Path(root) / '_config.yml').read_text(encoding='utf-8'))
     repo = config.get('repository') or {}
     return repo.get('url', '').rstrip('/'), repo.get('branch', 'main')
+
+
+# Süre kutusundaki yer tutucular: {{ sure_pytorch }}, {{ sure_tensorflow }},
+# {{ sure_mxnet }} ve {{ cekirdek }}; değerler `run`ın kaydettiği sürelerdir.
+PLACEHOLDER = re.compile(r'\{\{\s*(sure_(?:' + '|'.join(FRAMEWORKS) + r')|cekirdek)\s*\}\}')
+
+
+def _duration(seconds):
+    minutes, seconds = divmod(int(seconds), 60)
+    return f'{minutes} dk {seconds} sn' if minutes else f'{seconds} sn'
+
+
+def runtime_values(nb):
+    """Yer tutucuların değerleri: {'sure_pytorch': '3 dk 5 sn', 'cekirdek': '2'}."""
+    runtime = nb.metadata.get(META_KEY, {}).get('runtime', {})
+    values = {f'sure_{fw}': _duration(r['seconds']) for fw, r in runtime.items()}
+    cpus = sorted({r['cpus'] for r in runtime.values()})
+    if cpus:
+        values['cekirdek'] = '/'.join(map(str, cpus))
+    return values
+
+
+def fill_runtime(text, nb):
+    """Metindeki süre yer tutucularını kaydedilen sürelerle doldurur."""
+    values = runtime_values(nb)
+
+    def value(match):
+        if match.group(1) not in values:
+            raise BookError(f'{match.group(0)} için kayıtlı süre yok: bölümü '
+                            'python -m d2l_gan.book run ile çalıştırın')
+        return values[match.group(1)]
+    return PLACEHOLDER.sub(value, text)

@@ -8,9 +8,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from .notebook import (FRAMEWORKS, BookError, check_framework, framework_of,
-                       framework_view, group_problems, inject_params, load_chapter,
-                       load_params)
+from .notebook import (FRAMEWORKS, META_KEY, BookError, cell_outputs, check_framework,
+                       framework_of, framework_view, group_problems, inject_params,
+                       load_chapter, load_params, set_cell_outputs)
 
 # Okurun bir şey yapamayacağı çerçeve günlüklerini (TensorFlow'un C++ bilgi satırları)
 # saklı çıktılardan uzak tutar.
@@ -58,27 +58,32 @@ def execute_view(view, chapter, framework, timeout, log):
 def merge_outputs(nb, results):
     """Çalıştırılan görünümlerin çıktılarını bölüm defterine hücre kimliğiyle geri yazar.
 
-    Ortak hücrelerin çıktısı sıradaki ilk çalıştırılan çerçeveden gelir; denetlenen
-    (nbval-check-output) ortak bir hücrenin çıktısı çerçeveler arasında farklıysa hata.
+    Ortak bir hücrenin çıktıları çerçevelerde farklıysa her çerçeveninki saklanır
+    (bkz. `cell_outputs`); yalnızca bazı çerçeveler çalıştırıldıysa ötekilerin saklı
+    çıktıları korunur. Denetlenen (nbval-check-output) ortak bir hücrenin çıktısı
+    çerçeveler arasında farklıysa hata.
     """
     by_id = {fw: {c.id: c for c in view.cells} for fw, view in results.items()}
-    primary = next(fw for fw in FRAMEWORKS if fw in results)
     for cell in nb.cells:
         if cell.cell_type != 'code':
             continue
         fw = framework_of(cell)
-        if fw is None:
-            if 'nbval-check-output' in cell.metadata.get('tags', []):
-                texts = {f: comparable_text(by_id[f][cell.id]) for f in results}
-                if len(set(texts.values())) > 1:
-                    raise BookError(f'Ortak hücre {cell.id} denetlenen bir çıktı veriyor, ama '
-                                    'çerçevelerde farklı: ' + '; '.join(
-                                        f'{f}: {t.strip()[:80]!r}' for f, t in texts.items()))
-            fw = primary
-        if fw in results:
-            ran = by_id[fw][cell.id]
-            cell.outputs = ran.outputs
-            cell.execution_count = ran.execution_count
+        if fw is not None:
+            if fw in results:
+                cell.outputs = by_id[fw][cell.id].outputs
+                cell.execution_count = by_id[fw][cell.id].execution_count
+            continue
+        if 'nbval-check-output' in cell.metadata.get('tags', []):
+            texts = {f: comparable_text(by_id[f][cell.id]) for f in results}
+            if len(set(texts.values())) > 1:
+                raise BookError(f'Ortak hücre {cell.id} denetlenen bir çıktı veriyor, ama '
+                                'çerçevelerde farklı: ' + '; '.join(
+                                    f'{f}: {t.strip()[:80]!r}' for f, t in texts.items()))
+        per = {f: cell_outputs(cell, f) for f in FRAMEWORKS}
+        per.update({f: by_id[f][cell.id].outputs for f in results})
+        set_cell_outputs(cell, per)
+        ran = by_id[next(iter(results))][cell.id]
+        cell.execution_count = ran.execution_count
     # Yürütme sayıları belge sırasıyla artar; böylece her çerçeve görünümünde de sıralıdır.
     count = 0
     for cell in nb.cells:
@@ -97,7 +102,9 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
     if problems:
         raise BookError(f'{path.name} yapısal olarak hatalı:\n  ' + '\n  '.join(problems))
     frameworks = [fw for fw in FRAMEWORKS if fw in frameworks]
-    overrides = nb.metadata.setdefault('d2l_gan', {}).setdefault('overrides', {})
+    meta = nb.metadata.setdefault(META_KEY, {})
+    overrides = meta.setdefault('overrides', {})
+    runtime = meta.setdefault('runtime', {})
     results = {}
     for fw in frameworks:
         params = load_params(params_file, fw) if params_file else {}
@@ -106,13 +113,15 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
                                                if params else ''))
         started = time.perf_counter()
         results[fw] = execute_view(view, path, fw, timeout, log)
-        log(f'{path.name} [{fw}] bitti: {time.perf_counter() - started:.1f} sn')
+        seconds = time.perf_counter() - started
+        log(f'{path.name} [{fw}] bitti: {seconds:.1f} sn')
         if params:
             overrides[fw] = params
-        else:
+        else:  # tam ayarın süresi; bölümün süre kutusu bunu gösterir
             overrides.pop(fw, None)
+            runtime[fw] = {'seconds': round(seconds), 'cpus': len(os.sched_getaffinity(0))}
     if not overrides:
-        nb.metadata.pop('d2l_gan')
+        meta.pop('overrides')
     merge_outputs(nb, results)
     nbformat.write(nb, path)
     return nb

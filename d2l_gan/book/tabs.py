@@ -24,7 +24,8 @@ from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.shared import create_component
 
-from .notebook import FRAMEWORKS, LABELS
+from .frameworks import FRAMEWORKS, LABELS
+from .reader import GROUP_TAG
 
 SYNC_GROUP = "framework"
 COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/{branch}/notebooks"
@@ -66,17 +67,26 @@ def make_tab_set(cells):
     return tab_set
 
 
+def group_key(node):
+    """Açılmış ortak hücrelerin sekme grubu (bkz. reader.py); ötekiler için None."""
+    prefix = "tag_" + GROUP_TAG.format(id="")
+    return next((c for c in node["classes"] if c.startswith(prefix)), None)
+
+
 def group_cells(parent):
-    """`parent`in çocuklarındaki ardışık çerçeve hücrelerini sekme kümeleriyle değiştirir."""
+    """`parent`in çocuklarındaki ardışık çerçeve hücrelerini sekme kümeleriyle değiştirir.
+
+    Açılmış bir ortak hücrenin kopyaları kendi sekme kümesini oluşturur.
+    """
     children, run = [], []
     for child in parent.children:
-        if cell_framework(child):
-            run.append(child)
-            continue
-        if run:
+        if run and (not cell_framework(child) or group_key(child) != group_key(run[0])):
             children.append(make_tab_set(run))
             run = []
-        children.append(child)
+        if cell_framework(child):
+            run.append(child)
+        else:
+            children.append(child)
     if run:
         children.append(make_tab_set(run))
     parent[:] = children
@@ -156,6 +166,9 @@ def colab_repository(config):
 
 def configure(app: Sphinx, config):
     colab_repository(config)  # yanlış depo adresi derlemenin başında yakalansın
+    # Bölüm defterleri kitabın okuyucusundan geçer (bkz. reader.py).
+    config.nb_custom_formats = {**(config.nb_custom_formats or {}),
+                                ".ipynb": "d2l_gan.book.reader.read_chapter"}
     # Tema kipi (html_context'te default_mode) boş kalınca pydata teması her sayfada
     # konsola "invalid theme mode" hatası yazar.
     config.html_context = {"default_mode": "light", **(config.html_context or {})}

@@ -1,0 +1,24 @@
+"""Bölümlerin etiketsiz (çerçeveden bağımsız) hücrelerinde tanımlanıp sonraki
+bölümlerde `d2l.ad` diye kullanılan yardımcılar.
+
+İşaret satırının altı bölümlerin `#@save` işaretli ortak hücrelerinden üretilir
+(bkz. d2l_gan/book/lib.py). Burada yalnızca numpy ve matplotlib vardır; her
+çerçeve modülü bu adları yıldızlı içe aktarmayla sunar.
+"""
+import sys
+
+import numpy as np  # noqa: F401
+
+from d2l_gan.metrics import *  # noqa: F401,F403
+from d2l_gan.plotting import *  # noqa: F401,F403
+from d2l_gan.toy import *  # noqa: F401,F403
+from d2l_gan.utils import *  # noqa: F401,F403
+
+d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+
+
+# ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----
+
+
+__all__ = [
+]
