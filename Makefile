@@ -15,7 +15,8 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.txt
-	$(BIN)/python -m pip install -q --no-deps -e .
+	# compat: paket sys.path'e bir .pth ile eklenir; PYTHONPATH ondan önce gelir
+	$(BIN)/python -m pip install -q --no-deps -e . --config-settings editable_mode=compat
 	@touch $(STAMP)
 
 $(MATHJAX):
