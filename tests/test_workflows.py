@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from d2l_gan.book.build import html_dir
-from d2l_gan.book.notebook import FRAMEWORKS
+from d2l_gan.book.frameworks import FRAMEWORKS
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / '.github' / 'workflows'
