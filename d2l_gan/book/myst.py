@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from .notebook import (FRAMEWORKS, BookError, book_chapters, cell_outputs,
-                       fill_runtime, load_chapter, resolve_doc)
+from .notebook import (FRAMEWORKS, PLACEHOLDER, BookError, book_chapters, cell_outputs,
+                       load_chapter, resolve_doc, runtime_values)
 
 # --- Blok ayrıştırıcı --------------------------------------------------------------
 # CommonMark çitleri: en çok üç boşluk girinti, ardından en az üç ` ~ ya da : karakteri.
@@ -236,39 +236,10 @@ class BookInfo:
 
     def _index(self, doc, path):
         if path.suffix == '.ipynb':
-            cells = load_chapter(path).cells
-            sources = [c.source for c in cells if c.cell_type == 'markdown']
-            figures = [c.metadata.get('mystnb', {}).get('figure', {})
-                       for c in cells if c.cell_type == 'code']
+            self.labels.update(index_chapter(doc, load_chapter(path).cells, self.titles))
         else:
-            sources, figures = [path.read_text(encoding='utf-8')], []
-        counts, pending = {}, None
-        for source in sources:
-            lines = source.split('\n')
-            for block in parse(lines):
-                if isinstance(block, Text):
-                    for line in block.lines:
-                        target, heading = _TARGET.match(line), _HEADING.match(line)
-                        if target:
-                            pending = target.group(1)
-                        elif heading:
-                            if doc not in self.titles:
-                                self.titles[doc] = heading.group(2)
-                            if pending:
-                                self.labels[pending] = Label(doc, 'section',
-                                                             heading.group(2))
-                                pending = None
-            for d in walk(parse(lines)):
-                kind = d.name.removeprefix('prf:')
-                if kind in PROOF_LABELS or d.name == 'exercise':
-                    counts[kind] = counts.get(kind, 0) + 1
-                label = d.options.get('label')
-                if label:
-                    self.labels[label] = Label(doc, kind, d.argument, counts.get(kind, 0))
-        for figure in figures:
-            if figure.get('name'):
-                self.labels[figure['name']] = Label(doc, 'figure',
-                                                    figure.get('caption', ''))
+            cell = {'cell_type': 'markdown', 'source': path.read_text(encoding='utf-8')}
+            self.labels.update(index_chapter(doc, [cell], self.titles))
 
     def url(self, doc, anchor=''):
         if not self.baseurl:
@@ -303,6 +274,44 @@ class BookInfo:
             raise BookError(f"'{key}' kaynağı kaynakçada yok "
                             f"({', '.join(self.bibfiles) or '_config.yml bibtex_bibfiles'})")
         return entries[key]
+
+
+def index_chapter(doc, cells, titles=None):
+    """Bir belgenin etiketleri: {etiket: Label}. `titles`e belgenin başlığı yazılır.
+
+    Teorem türleri ve alıştırmalar belgedeki sıralarıyla numaralanır (türüne göre).
+    """
+    labels, counts, pending = {}, {}, None
+    titles = {} if titles is None else titles
+    for cell in cells:
+        if cell['cell_type'] == 'code':
+            figure = cell.get('metadata', {}).get('mystnb', {}).get('figure', {})
+            if figure.get('name'):
+                labels[figure['name']] = Label(doc, 'figure', figure.get('caption', ''))
+            continue
+        if cell['cell_type'] != 'markdown':
+            continue
+        blocks = parse(cell['source'].split('\n'))
+        for block in blocks:
+            if not isinstance(block, Text):
+                continue
+            for line in block.lines:
+                target, heading = _TARGET.match(line), _HEADING.match(line)
+                if target:
+                    pending = target.group(1)
+                elif heading:
+                    titles.setdefault(doc, heading.group(2))
+                    if pending:
+                        labels[pending] = Label(doc, 'section', heading.group(2))
+                        pending = None
+        for d in walk(blocks):
+            kind = d.name.removeprefix('prf:')
+            if kind in PROOF_LABELS or d.name == 'exercise':
+                counts[kind] = counts.get(kind, 0) + 1
+            if d.options.get('label'):
+                labels[d.options['label']] = Label(doc, kind, d.argument,
+                                                   counts.get(kind, 0))
+    return labels
 
 
 # --- Kaynakça biçimi ----------------------------------------------------------------
@@ -376,6 +385,13 @@ class Context:
     cited: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     _glue: dict = None
+    _labels: dict = None
+
+    def label(self, name):
+        """Etiketin kaydı: önce bu bölümün kendisinde, sonra kitabın geri kalanında."""
+        if self._labels is None:
+            self._labels = index_chapter(self.doc, self.nb.cells)
+        return self._labels.get(name) or self.book.labels.get(name)
 
     @property
     def glue(self):
@@ -444,7 +460,7 @@ def _reference(ctx, content, kind):
         if title is None:
             raise BookError(f'{ctx.doc}: {{doc}}`{content}` bulunamadı')
         return f'[{title}]({ctx.book.url(doc)})'
-    label = ctx.book.labels.get(target)
+    label = ctx.label(target)
     if label is None:
         raise BookError(f"{ctx.doc}: '{target}' etiketi kitapta yok")
     if label.kind in PROOF_LABELS or label.kind == 'exercise':
@@ -471,7 +487,7 @@ def convert_role(ctx, name, content):
         return _cite(ctx, content, textual=True)
     if name in ('prf:ref', 'ref', 'numref', 'doc', 'eq'):
         if name == 'eq':
-            label = ctx.book.labels.get(content.strip())
+            label = ctx.label(content.strip())
             doc = label.doc if label else ctx.doc
             return f"[denklem]({ctx.book.url(doc, 'equation-' + content.strip())})"
         return _reference(ctx, content, name)
@@ -589,7 +605,9 @@ def render(ctx, blocks):
 
 def convert_markdown(ctx, source):
     """Bir markdown hücresinin Jupyter karşılığı (boş dize: hücre düşer)."""
-    source = fill_runtime(source, ctx.nb)
+    # Henüz çalıştırılmamış bir bölümün süresi yoktur (`check` bunu ayrıca bildirir).
+    values = runtime_values(ctx.nb)
+    source = PLACEHOLDER.sub(lambda m: values.get(m.group(1), 'ölçülmedi'), source)
     return render(ctx, parse(source.split('\n'))).strip('\n')
 
 
