@@ -41,8 +41,10 @@ def fragments(text, min_words=5, min_chars=30):
     found = []
     for part in _SPLIT.split(text):
         part = ' '.join(part.split())
-        if len(part) >= min_chars and len(part.split()) >= min_words and re.search(
-                r'[a-zçğıöşü]{4}', part):
+        # Yalnızca harf, rakam, boşluk ve virgül: HTML'in tırnak ve tire dönüşümleri
+        # (’, –) parçayı değiştirmesin.
+        if (len(part) >= min_chars and len(part.split()) >= min_words
+                and re.fullmatch(r'[\w\s,]+', part) and re.search(r'[a-zçğıöşü]{4}', part)):
             found.append(part)
     return found
 

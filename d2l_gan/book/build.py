@@ -114,6 +114,8 @@ def hidden_config(config):
     sphinx_config['d2l_gan_colab_folder'] = f'notebooks/{STUDENT_DIR}'
     sphinx['config'] = sphinx_config
     config['sphinx'] = sphinx
+    # Depo düğmesi, çözümleri içeren bölüm kaynaklarına götürür: bu sürümde yok.
+    config['html'] = {**(config.get('html') or {}), 'use_repository_button': False}
     parse = dict(config.get('parse') or {})
     parse['myst_substitutions'] = {**(parse.get('myst_substitutions') or {}),
                                    **HIDDEN_SUBSTITUTIONS}
