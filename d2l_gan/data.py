@@ -8,7 +8,6 @@ Veri klasörü `$D2L_GAN_DATA` ortam değişkeninden gelir; tanımlı değilse
 `~/.d2l_gan/data` kullanılır. Bu klasörde hazır bir `pokemon/` klasörü varsa
 hiçbir şey indirilmez: içindeki her görüntü kullanılır.
 """
-import functools
 import hashlib
 import os
 import pathlib

@@ -18,7 +18,12 @@ import nbformat
 from d2l_gan.book.export import export_notebook, requirement_pins
 from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
 from d2l_gan.book.myst import BookInfo
-from d2l_gan.book.notebook import chapter_notebooks, inject_params, load_chapter, load_params
+from d2l_gan.book.notebook import (
+    chapter_notebooks,
+    inject_params,
+    load_chapter,
+    load_params,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

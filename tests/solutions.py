@@ -5,6 +5,7 @@ Bir çözümün sızıp sızmadığını anlamak için çözüm metninden, biçi
 çözüm metninin hangi biçimde (MyST, Jupyter markdown, HTML, arama dizini)
 yayımlandığına bakmadan aranabilir.
 """
+
 import re
 from pathlib import Path
 
@@ -17,8 +18,11 @@ _SPLIT = re.compile(r'[$`{}\[\]()*_<>|\\#="]|\n|:|;|\?|!|\.\s')
 
 
 def solution_directives(markdown):
-    return [d for d in walk(parse(markdown.split('\n')))
-            if isinstance(d, Directive) and d.name == 'solution']
+    return [
+        d
+        for d in walk(parse(markdown.split('\n')))
+        if isinstance(d, Directive) and d.name == 'solution'
+    ]
 
 
 def _body_text(directive):
@@ -43,8 +47,12 @@ def fragments(text, min_words=5, min_chars=30):
         part = ' '.join(part.split())
         # Yalnızca harf, rakam, boşluk ve virgül: HTML'in tırnak ve tire dönüşümleri
         # (’, –) parçayı değiştirmesin.
-        if (len(part) >= min_chars and len(part.split()) >= min_words
-                and re.fullmatch(r'[\w\s,]+', part) and re.search(r'[a-zçğıöşü]{4}', part)):
+        if (
+            len(part) >= min_chars
+            and len(part.split()) >= min_words
+            and re.fullmatch(r'[\w\s,]+', part)
+            and re.search(r'[a-zçğıöşü]{4}', part)
+        ):
             found.append(part)
     return found
 
@@ -57,8 +65,10 @@ def chapter_solutions(path):
     nb = load_chapter(path)
     markdown = '\n\n'.join(c.source for c in nb.cells if c.cell_type == 'markdown')
     rest = ' '.join(strip_solutions(markdown)[0].split())
-    return [[f for f in fragments(_body_text(d)) if f not in rest]
-            for d in solution_directives(markdown)]
+    return [
+        [f for f in fragments(_body_text(d)) if f not in rest]
+        for d in solution_directives(markdown)
+    ]
 
 
 def book_solutions(root=ROOT):

@@ -9,8 +9,13 @@ from d2l_gan.book.__main__ import main
 from d2l_gan.book.checks import check_book
 from d2l_gan.book.export import export_all, requirement_pins, write_students
 from d2l_gan.book.frameworks import FRAMEWORKS
-from d2l_gan.book.notebook import (BookError, framework_view, group_problems,
-                                   load_chapter, load_params)
+from d2l_gan.book.notebook import (
+    BookError,
+    framework_view,
+    group_problems,
+    load_chapter,
+    load_params,
+)
 from d2l_gan.book.runner import run_chapter
 
 

@@ -8,6 +8,7 @@ derlemede çözümü gerçekten taşıdığını da doğrular; denetim boşa iş
 İki derleme (_build/html ve _build/cozumsuz/_build/html) yerel bir HTTP
 sunucusundan Debian'ın Chromium'una (Playwright) açılır; ağa çıkılmaz.
 """
+
 import contextlib
 import functools
 import html
@@ -28,11 +29,17 @@ from d2l_gan.book.frameworks import FRAMEWORKS, LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML, HIDDEN = html_dir(ROOT), html_dir(ROOT, hide_solutions=True)
-SOLUTIONS = book_solutions(ROOT)           # {bölüm: [[parça, ...] her çözüm için]}
+SOLUTIONS = book_solutions(ROOT)  # {bölüm: [[parça, ...] her çözüm için]}
 CHAPTER_PAGES = [f'book/{name}.html' for name in SOLUTIONS]
 CHROMIUM = '/usr/bin/chromium'
-CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-                 '--no-first-run', '--disable-background-networking']
+CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+]
 # Sunulan ama çözüm taşıyamayacak dosyalar (tema, yazı tipleri, MathJax, resimler).
 BINARY_OR_THEME = ('_static/', '_images/')
 
@@ -45,7 +52,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(root, command):
     if not (root / 'index.html').is_file():
-        pytest.fail(f'Derlenmiş kitap bulunamadı ({root}): önce `{command}` çalıştırın.')
+        pytest.fail(
+            f'Derlenmiş kitap bulunamadı ({root}): önce `{command}` çalıştırın.'
+        )
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -73,7 +82,9 @@ def browser():
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} bulunamadı: Debian'ın Chromium'unu kurun.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -94,8 +105,14 @@ def normalize(text):
 def leaked(text, chapters=None):
     """Metinde görünen çözüm parçaları."""
     text = normalize(text)
-    return [part for name, sols in SOLUTIONS.items() if chapters is None or name in chapters
-            for parts in sols for part in parts if part in text]
+    return [
+        part
+        for name, sols in SOLUTIONS.items()
+        if chapters is None or name in chapters
+        for parts in sols
+        for part in parts
+        if part in text
+    ]
 
 
 def found_per_solution(text, chapter):
@@ -117,6 +134,7 @@ def fetch(page, url):
 
 # --- Bölüm sayfaları: metin, indirme düğmesi, Colab ve depo düğmeleri -------------
 
+
 def download_source(page, chapter):
     """Sayfadaki kaynak indirme düğmesinin verdiği defterin markdown metni."""
     links = page.locator('a.btn-download-source-button')
@@ -124,7 +142,9 @@ def download_source(page, chapter):
     url = urljoin(page.url, links.first.get_attribute('href'))
     assert url.endswith(f'_sources/book/{chapter}.ipynb')
     cells = json.loads(fetch(page, url))['cells']
-    return '\n'.join(''.join(c['source']) for c in cells if c['cell_type'] == 'markdown')
+    return '\n'.join(
+        ''.join(c['source']) for c in cells if c['cell_type'] == 'markdown'
+    )
 
 
 def colab_notebooks(page, chapter, folder):
@@ -182,11 +202,16 @@ def test_home_page_says_where_solutions_are_in_each_build(site, hidden_site, pag
 
 # --- Sunulan bütün metin dosyaları: sayfalar, _sources/, arama dizini ---------------
 
+
 def served_text_files(root):
     for path in sorted(root.rglob('*')):
         rel = path.relative_to(root).as_posix()
-        if path.is_file() and not rel.startswith(BINARY_OR_THEME) and path.suffix in (
-                '.html', '.ipynb', '.md', '.txt', '.js', '.json', '.inv'):
+        if (
+            path.is_file()
+            and not rel.startswith(BINARY_OR_THEME)
+            and path.suffix
+            in ('.html', '.ipynb', '.md', '.txt', '.js', '.json', '.inv')
+        ):
             yield rel
 
 
@@ -204,8 +229,9 @@ def test_no_served_file_contains_a_solution(site, hidden_site, page):
 
 # --- Arama --------------------------------------------------------------------------
 
+
 def load_index(text):
-    return json.loads(text[text.index('(') + 1:text.rindex(')')])
+    return json.loads(text[text.index('(') + 1 : text.rindex(')')])
 
 
 def solution_only_words(page, normal_terms, hidden_terms):
@@ -215,9 +241,17 @@ def solution_only_words(page, normal_terms, hidden_terms):
     bulunur; arama da sorguyu böyle köklerine ayırır ve kökü içeren dizin
     sözcüklerini de (kısmi eşleşme) bulur. `hidden_terms` başlık sözcüklerini de
     içermelidir."""
-    candidates = {chapter: sorted({w for parts in sols for p in parts
-                                   for w in re.findall(r'[a-zçğöşü]{6,}', p)})
-                  for chapter, sols in SOLUTIONS.items()}   # büyük İ/I'sız sözcükler
+    candidates = {
+        chapter: sorted(
+            {
+                w
+                for parts in sols
+                for p in parts
+                for w in re.findall(r'[a-zçğöşü]{6,}', p)
+            }
+        )
+        for chapter, sols in SOLUTIONS.items()
+    }  # büyük İ/I'sız sözcükler
     words = [w for ws in candidates.values() for w in ws]
     stems = page.evaluate('words => words.map(w => new Stemmer().stemWord(w))', words)
     hidden_text = '\n'.join(hidden_terms)
@@ -225,17 +259,23 @@ def solution_only_words(page, normal_terms, hidden_terms):
     def solution_only(word):
         stem = stems[words.index(word)]
         return stem in normal_terms and stem not in hidden_text
-    return {chapter: next(w for w in ws if solution_only(w))
-            for chapter, ws in candidates.items() if any(map(solution_only, ws))}
+
+    return {
+        chapter: next(w for w in ws if solution_only(w))
+        for chapter, ws in candidates.items()
+        if any(map(solution_only, ws))
+    }
 
 
 def search_results(page, base, word):
     """Arama sayfasının sonuçları; arama bitene (özet yazılana) ya da ilk sonuç
     görünene kadar beklenir."""
     page.goto(f'{base}search.html?q={word}', wait_until='domcontentloaded')
-    page.wait_for_function("() => document.querySelector('#search-results ul.search > li')"
-                           " || document.querySelector('#search-results .search-summary')"
-                           "?.textContent")
+    page.wait_for_function(
+        "() => document.querySelector('#search-results ul.search > li')"
+        " || document.querySelector('#search-results .search-summary')"
+        '?.textContent'
+    )
     return page.locator('#search-results ul.search > li').all_inner_texts()
 
 
@@ -253,5 +293,6 @@ def test_search_index_and_search_page_hold_no_solution(site, hidden_site, page):
     assert set(words) == set(SOLUTIONS), f'yalnızca çözümde geçen sözcük yok: {words}'
     for chapter, word in words.items():
         assert search_results(page, site, word), f'{word}: normal derlemede bulunmalı'
-        assert search_results(page, hidden_site, word) == [], \
+        assert search_results(page, hidden_site, word) == [], (
             f"'{word}' ({chapter} çözümünde) çözümsüz derlemede aranınca bulundu"
+        )

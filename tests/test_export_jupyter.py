@@ -4,6 +4,7 @@ Dönüştürme küçük örneklerle tek tek, üretilmiş bütün defterler de My
 yönerge sözdizimine karşı denetlenir. İlk hücrenin (Colab kurulumu, TensorFlow'un
 günlükleri, MXNet'in desteklenmeyen ortam iletisi) davranışı da burada sınanır.
 """
+
 import json
 import re
 import subprocess
@@ -14,8 +15,12 @@ import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
-from d2l_gan.book.export import (STUDENT_DIR, colab_cell, export_notebook,
-                                 requirement_pins)
+from d2l_gan.book.export import (
+    STUDENT_DIR,
+    colab_cell,
+    export_notebook,
+    requirement_pins,
+)
 from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
 from d2l_gan.book.myst import BookInfo, Context, convert_markdown, references_markdown
 from d2l_gan.book.notebook import META_KEY, BookError, chapter_notebooks
@@ -23,7 +28,8 @@ from d2l_gan.book.runner import KERNEL_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / 'notebooks').glob('*/*.ipynb')) + sorted(
-    (ROOT / 'notebooks' / STUDENT_DIR).glob('*/*.ipynb'))
+    (ROOT / 'notebooks' / STUDENT_DIR).glob('*/*.ipynb')
+)
 
 # MyST'in Jupyter'de düz metin kalan sözdizimi (myst.py'nin listesinden bağımsız).
 MYST = {
@@ -51,11 +57,19 @@ def chapter_nb(*sources, runtime=None, glue=None):
         nb.metadata[META_KEY] = {'runtime': runtime}
     if glue:
         cell = nbformat.v4.new_code_cell('d2l.glue(...)')
-        cell.outputs = [nbformat.v4.new_output(
-            'display_data', data={'application/papermill.record/text/plain': value},
-            metadata={'scrapbook': {'name': name,
-                                    'mime_prefix': 'application/papermill.record/'}})
-            for name, value in glue.items()]
+        cell.outputs = [
+            nbformat.v4.new_output(
+                'display_data',
+                data={'application/papermill.record/text/plain': value},
+                metadata={
+                    'scrapbook': {
+                        'name': name,
+                        'mime_prefix': 'application/papermill.record/',
+                    }
+                },
+            )
+            for name, value in glue.items()
+        ]
         nb.cells.append(cell)
     return nb
 
@@ -67,17 +81,27 @@ def convert(book, text, student=False, doc='book/deneme', **kwargs):
 
 # --- Dönüştürme, parça parça -------------------------------------------------------
 
+
 def test_citations_become_author_year_and_a_reference_list(book):
-    out, ctx = convert(book, 'Bkz. {cite:p}`goodfellow2014generative` ve '
-                             '{cite:t}`kingma2014adam`; ikisi '
-                             '{cite:p}`goodfellow2016nips,kingma2014adam`.')
-    assert out == ('Bkz. (Goodfellow ve ark., 2014) ve Kingma ve Ba (2015); ikisi '
-                   '(Goodfellow, 2016; Kingma ve Ba, 2015).')
+    out, ctx = convert(
+        book,
+        'Bkz. {cite:p}`goodfellow2014generative` ve '
+        '{cite:t}`kingma2014adam`; ikisi '
+        '{cite:p}`goodfellow2016nips,kingma2014adam`.',
+    )
+    assert out == (
+        'Bkz. (Goodfellow ve ark., 2014) ve Kingma ve Ba (2015); ikisi '
+        '(Goodfellow, 2016; Kingma ve Ba, 2015).'
+    )
     refs = references_markdown(ctx)
-    assert refs.startswith('## Kaynaklar\n\n- Goodfellow, I. (2016). NIPS 2016 Tutorial')
-    assert refs.count('\n- ') == 3        # her kaynak bir kez, yazar sırasıyla
-    assert '- Kingma, D. P. ve Ba, J. (2015). Adam: A Method for Stochastic ' \
-           'Optimization. *International Conference on Learning Representations*.' in refs
+    assert refs.startswith(
+        '## Kaynaklar\n\n- Goodfellow, I. (2016). NIPS 2016 Tutorial'
+    )
+    assert refs.count('\n- ') == 3  # her kaynak bir kez, yazar sırasıyla
+    assert (
+        '- Kingma, D. P. ve Ba, J. (2015). Adam: A Method for Stochastic '
+        'Optimization. *International Conference on Learning Representations*.' in refs
+    )
 
 
 def test_unknown_citation_is_an_error(book):
@@ -86,34 +110,46 @@ def test_unknown_citation_is_an_error(book):
 
 
 def test_exercises_become_numbered_headings_and_solutions_details(book):
-    text = ('## Alıştırmalar\n\n```{exercise}\n:label: ex-a\n\nSoru A?\n```\n\n'
-            '````{solution} ex-a\n:class: dropdown\n\nYanıt $x$.\n\n```python\n'
-            'x = 1\n```\n````\n\n```{exercise} Zor olan\n:label: ex-b\n\nSoru B?\n```')
+    text = (
+        '## Alıştırmalar\n\n```{exercise}\n:label: ex-a\n\nSoru A?\n```\n\n'
+        '````{solution} ex-a\n:class: dropdown\n\nYanıt $x$.\n\n```python\n'
+        'x = 1\n```\n````\n\n```{exercise} Zor olan\n:label: ex-b\n\nSoru B?\n```'
+    )
     out, _ = convert(book, text)
-    assert out == ('## Alıştırmalar\n\n### Alıştırma 1\n\nSoru A?\n\n<details>\n'
-                   '<summary><b>Çözüm</b></summary>\n\nYanıt $x$.\n\n```python\nx = 1\n'
-                   '```\n\n</details>\n\n### Alıştırma 2 (Zor olan)\n\nSoru B?')
+    assert out == (
+        '## Alıştırmalar\n\n### Alıştırma 1\n\nSoru A?\n\n<details>\n'
+        '<summary><b>Çözüm</b></summary>\n\nYanıt $x$.\n\n```python\nx = 1\n'
+        '```\n\n</details>\n\n### Alıştırma 2 (Zor olan)\n\nSoru B?'
+    )
     student, _ = convert(book, text, student=True)
-    assert student == ('## Alıştırmalar\n\n### Alıştırma 1\n\nSoru A?\n\n'
-                       '### Alıştırma 2 (Zor olan)\n\nSoru B?')
+    assert student == (
+        '## Alıştırmalar\n\n### Alıştırma 1\n\nSoru A?\n\n'
+        '### Alıştırma 2 (Zor olan)\n\nSoru B?'
+    )
 
 
 def test_theorems_proofs_and_boxes(book):
-    text = ('```{prf:theorem} Büyük sonuç\n:label: teo\n\nHer şey $1$.\n```\n\n'
-            '```{prf:proof}\nApaçık.\n```\n\n```{prf:definition}\n:nonumber:\n\nTanım.\n'
-            '```\n\n```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\n'
-            '{{ sure_pytorch }} sürdü ({{ cekirdek }} çekirdek).\n```\n\n'
-            ':::{note}\nBir not.\n:::\n\n{prf:ref}`teo` bunu söyler.')
+    text = (
+        '```{prf:theorem} Büyük sonuç\n:label: teo\n\nHer şey $1$.\n```\n\n'
+        '```{prf:proof}\nApaçık.\n```\n\n```{prf:definition}\n:nonumber:\n\nTanım.\n'
+        '```\n\n```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\n'
+        '{{ sure_pytorch }} sürdü ({{ cekirdek }} çekirdek).\n```\n\n'
+        ':::{note}\nBir not.\n:::\n\n{prf:ref}`teo` bunu söyler.'
+    )
     out, _ = convert(book, text, runtime={'pytorch': {'seconds': 125, 'cpus': 2}})
-    assert out == ('> **Teorem 1** (Büyük sonuç)\n>\n> Her şey $1$.\n\n**İspat.** Apaçık.'
-                   '\n\n> **Tanım**\n>\n> Tanım.\n\n> **Çalışma süresi**\n>\n'
-                   '> 2 dk 5 sn sürdü (2 çekirdek).\n\n> **Not**\n>\n> Bir not.\n\n'
-                   'Teorem 1 bunu söyler.')
+    assert out == (
+        '> **Teorem 1** (Büyük sonuç)\n>\n> Her şey $1$.\n\n**İspat.** Apaçık.'
+        '\n\n> **Tanım**\n>\n> Tanım.\n\n> **Çalışma süresi**\n>\n'
+        '> 2 dk 5 sn sürdü (2 çekirdek).\n\n> **Not**\n>\n> Bir not.\n\n'
+        'Teorem 1 bunu söyler.'
+    )
 
 
 def test_targets_equation_labels_and_glue_values(book):
-    text = ('(bolum-basi)=\n## Başlık\n\n$$\nx^2\n$$ (denk-1)\n\n'
-            'Hata {glue:text}`hata_pytorch:.2f`, ham {glue:text}`hata_mxnet`.')
+    text = (
+        '(bolum-basi)=\n## Başlık\n\n$$\nx^2\n$$ (denk-1)\n\n'
+        'Hata {glue:text}`hata_pytorch:.2f`, ham {glue:text}`hata_mxnet`.'
+    )
     out, _ = convert(book, text, glue={'hata_pytorch': '0.12345', 'hata_mxnet': '0.5'})
     assert out == '## Başlık\n\n$$\nx^2\n$$\n\nHata 0.12, ham 0.5.'
     with pytest.raises(BookError, match="'yok_pytorch' için saklı bir glue kaydı yok"):
@@ -121,13 +157,16 @@ def test_targets_equation_labels_and_glue_values(book):
 
 
 def test_references_to_other_pages_link_to_the_online_book(book):
-    out, _ = convert(book, 'Bkz. {doc}`ders` ve {prf:ref}`teori-teorem-dstar`.',
-                     doc='book/temel_gan')
+    out, _ = convert(
+        book, 'Bkz. {doc}`ders` ve {prf:ref}`teori-teorem-dstar`.', doc='book/temel_gan'
+    )
     base = book.baseurl.rstrip('/')
     assert base.startswith('https://')
-    assert out == (f'Bkz. [Kitabı bir derste kullanmak]({base}/book/ders.html) ve '
-                   f'[Teorem (En iyi ayrımcı)]({base}/book/teori.html'
-                   '#teori-teorem-dstar).')
+    assert out == (
+        f'Bkz. [Kitabı bir derste kullanmak]({base}/book/ders.html) ve '
+        f'[Teorem (En iyi ayrımcı)]({base}/book/teori.html'
+        '#teori-teorem-dstar).'
+    )
     same, _ = convert(book, '{prf:ref}`teori-teorem-jsd`', doc='book/teori')
     assert same == 'Teorem 2'
 
@@ -137,8 +176,10 @@ def test_example_directive_inside_a_code_fence_is_kept_verbatim(book):
     assert convert(book, text)[0] == text
 
 
-@pytest.mark.parametrize('text, what', [('{foo}`x`', 'rolü {foo}'),
-                                        ('```{tab-set}\nx\n```', 'yönergesi {tab-set}')])
+@pytest.mark.parametrize(
+    'text, what',
+    [('{foo}`x`', 'rolü {foo}'), ('```{tab-set}\nx\n```', 'yönergesi {tab-set}')],
+)
 def test_unknown_syntax_is_an_error_not_left_in_the_notebook(book, text, what):
     with pytest.raises(BookError, match=re.escape(what)):
         convert(book, text)
@@ -146,40 +187,54 @@ def test_unknown_syntax_is_an_error_not_left_in_the_notebook(book, text, what):
 
 # --- Üretilmiş bütün defterler -------------------------------------------------------
 
+
 def test_every_chapter_has_instructor_and_student_notebooks():
     chapters = chapter_notebooks(ROOT)
     expected = {f'{fw}/{c.stem}.ipynb' for fw in FRAMEWORKS for c in chapters}
-    assert {p.relative_to(ROOT / 'notebooks').as_posix() for p in NOTEBOOKS} == \
-        expected | {f'{STUDENT_DIR}/{e}' for e in expected}
+    assert {
+        p.relative_to(ROOT / 'notebooks').as_posix() for p in NOTEBOOKS
+    } == expected | {f'{STUDENT_DIR}/{e}' for e in expected}
 
 
-@pytest.mark.parametrize('path', NOTEBOOKS,
-                         ids=lambda p: p.relative_to(ROOT / 'notebooks').as_posix())
+@pytest.mark.parametrize(
+    'path', NOTEBOOKS, ids=lambda p: p.relative_to(ROOT / 'notebooks').as_posix()
+)
 def test_no_myst_syntax_left(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type != 'markdown':
             continue
-        found = {what: m.group(0) for what, pattern in MYST.items()
-                 for m in [pattern.search(cell.source)] if m}
+        found = {
+            what: m.group(0)
+            for what, pattern in MYST.items()
+            for m in [pattern.search(cell.source)]
+            if m
+        }
         assert found == {}, f'{cell.id}: {found}'
     markdown = '\n'.join(c.source for c in nb.cells if c.cell_type == 'markdown')
-    cited = {tuple(one.rsplit(', ', 1))
-             for group in re.findall(r'\(((?:[A-ZÇĞİÖŞÜ][^();]*?, \d{4}(?:; )?)+)\)',
-                                     markdown)
-             for one in group.split('; ')}
-    if cited:   # her atfın kaynağı defterin sonundaki listededir
+    cited = {
+        tuple(one.rsplit(', ', 1))
+        for group in re.findall(
+            r'\(((?:[A-ZÇĞİÖŞÜ][^();]*?, \d{4}(?:; )?)+)\)', markdown
+        )
+        for one in group.split('; ')
+    }
+    if cited:  # her atfın kaynağı defterin sonundaki listededir
         assert nb.cells[-1].source.startswith('## Kaynaklar')
         for author, year in cited:
             surname = author.split(' ve ')[0]
-            assert re.search(rf'^- {re.escape(surname)}, .*\({year}\)',
-                             nb.cells[-1].source, re.M), (author, year)
+            assert re.search(
+                rf'^- {re.escape(surname)}, .*\({year}\)', nb.cells[-1].source, re.M
+            ), (author, year)
 
 
 # --- İlk hücre ------------------------------------------------------------------------
 
+
 def first_cell(framework, chapter='temel_gan'):
-    return nbformat.read(ROOT / 'notebooks' / framework / f'{chapter}.ipynb', 4).cells[0]
+    return nbformat.read(ROOT / 'notebooks' / framework / f'{chapter}.ipynb', 4).cells[
+        0
+    ]
 
 
 def test_tensorflow_notebook_quiets_cpp_logs_before_importing_tensorflow():
@@ -194,8 +249,8 @@ def test_tensorflow_notebook_quiets_cpp_logs_before_importing_tensorflow():
 def test_mxnet_pins_come_from_requirements_txt():
     pins = requirement_pins(ROOT)
     requirements = (ROOT / 'requirements.txt').read_text()
-    assert f"mxnet=={pins['mxnet']}\n" in requirements
-    assert f"numpy=={pins['numpy']}\n" in requirements
+    assert f'mxnet=={pins["mxnet"]}\n' in requirements
+    assert f'numpy=={pins["numpy"]}\n' in requirements
     source = first_cell('mxnet').source
     assert f'"mxnet=={pins["mxnet"]}" "numpy=={pins["numpy"]}"' in source
     assert not re.search(r'mxnet==(?!' + re.escape(pins['mxnet']) + ')', source)
@@ -206,7 +261,7 @@ def run_cell(source, python=(3, 11), numpy_version=None, colab=False):
     ve numpy sürümü taklit edilebilir. Dönen: {'error': ileti satırları ya da None,
     'pip': %pip çağrıldı mı}."""
     code = TransformerManager().transform_cell(source)
-    program = f'''
+    program = f"""
 import json, sys, types
 import importlib.metadata as md
 sys.version_info = {tuple(python) + (0, 'final', 0)!r}
@@ -228,19 +283,24 @@ except Exception as exc:
         else [repr(exc)]
 result['pip'] = bool(calls)
 print(json.dumps(result))
-'''
-    run = subprocess.run([sys.executable, '-c', program], capture_output=True, text=True,
-                         check=True)
+"""
+    run = subprocess.run(
+        [sys.executable, '-c', program], capture_output=True, text=True, check=True
+    )
     return json.loads(run.stdout)
 
 
-@pytest.mark.parametrize('python, numpy_version, colab', [
-    ((3, 12), '2.0.2', True),       # bugünkü Colab
-    ((3, 13), '2.3.5', False),      # yeni bir yerel ortam
-    ((3, 11), '2.1.3', False),      # Python uygun, numpy yeni
-])
+@pytest.mark.parametrize(
+    'python, numpy_version, colab',
+    [
+        ((3, 12), '2.0.2', True),  # bugünkü Colab
+        ((3, 13), '2.3.5', False),  # yeni bir yerel ortam
+        ((3, 11), '2.1.3', False),  # Python uygun, numpy yeni
+    ],
+)
 def test_mxnet_cell_stops_with_a_turkish_message_where_mxnet_cannot_run(
-        python, numpy_version, colab):
+    python, numpy_version, colab
+):
     source = first_cell('mxnet', 'dcgan').source
     result = run_cell(source, python, numpy_version, colab)
     message = '\n'.join(result['error'] or [])
@@ -255,16 +315,27 @@ def test_mxnet_cell_stops_with_a_turkish_message_where_mxnet_cannot_run(
 
 def test_mxnet_cell_installs_on_an_old_colab_and_is_silent_locally():
     source = first_cell('mxnet').source
-    assert run_cell(source, (3, 11), '2.0.2', colab=True) == {'error': None, 'pip': True}
-    assert run_cell(source, (3, 10), '1.23.5', colab=False) == {'error': None,
-                                                                 'pip': False}
+    assert run_cell(source, (3, 11), '2.0.2', colab=True) == {
+        'error': None,
+        'pip': True,
+    }
+    assert run_cell(source, (3, 10), '1.23.5', colab=False) == {
+        'error': None,
+        'pip': False,
+    }
 
 
 @pytest.mark.parametrize('framework', ['pytorch', 'tensorflow'])
 def test_pytorch_and_tensorflow_cells_install_only_on_colab(framework):
     source = first_cell(framework).source
-    assert run_cell(source, (3, 12), '2.3.5', colab=True) == {'error': None, 'pip': True}
-    assert run_cell(source, (3, 12), '2.3.5', colab=False) == {'error': None, 'pip': False}
+    assert run_cell(source, (3, 12), '2.3.5', colab=True) == {
+        'error': None,
+        'pip': True,
+    }
+    assert run_cell(source, (3, 12), '2.3.5', colab=False) == {
+        'error': None,
+        'pip': False,
+    }
 
 
 def test_colab_cell_reads_repository_from_config(book):
@@ -274,11 +345,16 @@ def test_colab_cell_reads_repository_from_config(book):
 
 # --- Okur paketi ve araç -------------------------------------------------------------
 
+
 def test_book_tool_without_its_extra_fails_with_a_turkish_message():
-    program = ('import importlib.util as u\nreal = u.find_spec\n'
-               "u.find_spec = lambda n, *a: None if n == 'pybtex' else real(n, *a)\n"
-               'import d2l_gan.book\n')
-    run = subprocess.run([sys.executable, '-c', program], capture_output=True, text=True)
+    program = (
+        'import importlib.util as u\nreal = u.find_spec\n'
+        "u.find_spec = lambda n, *a: None if n == 'pybtex' else real(n, *a)\n"
+        'import d2l_gan.book\n'
+    )
+    run = subprocess.run(
+        [sys.executable, '-c', program], capture_output=True, text=True
+    )
     assert run.returncode != 0
     assert 'ImportError' in run.stderr and 'd2l-gan[kitap]' in run.stderr
     assert 'eksik: pybtex' in run.stderr
@@ -286,10 +362,13 @@ def test_book_tool_without_its_extra_fails_with_a_turkish_message():
 
 def test_reader_package_declares_only_reader_dependencies():
     import tomllib
+
     project = tomllib.loads((ROOT / 'pyproject.toml').read_text())['project']
     assert sorted(project['dependencies']) == ['Pillow', 'matplotlib', 'numpy']
-    tools = {re.split(r'[<>=!\[ ]', d)[0].lower() for d in
-             project['optional-dependencies']['kitap']}
+    tools = {
+        re.split(r'[<>=!\[ ]', d)[0].lower()
+        for d in project['optional-dependencies']['kitap']
+    }
     assert {'nbformat', 'nbclient', 'pyyaml', 'pybtex', 'jupyter-book'} <= tools
 
 

@@ -1,4 +1,5 @@
-"""Öğrenci defterleri (notebooks/ogrenci/): alıştırmaların hepsi kalır, çözümler çıkar."""
+"""Öğrenci defterleri (notebooks/ogrenci/): alıştırmalar kalır, çözümler çıkar."""
+
 import re
 from pathlib import Path
 
@@ -19,16 +20,20 @@ EXERCISE_HEADING = re.compile(r'^### Alıştırma (\d+)', re.M)
 
 
 def test_strip_solutions_removes_only_solution_blocks():
-    text = ('Giriş.\n\n'
-            '```{exercise}\n:label: ex-a\n\nSoru A?\n```\n\n'
-            '````{solution} ex-a\n:class: dropdown\n\nYanıt A:\n```python\nx = 1\n```\n'
-            'bitti\n````\n\n'
-            '```{exercise}\n:label: ex-b\n\nSoru B?\n```\n\n'
-            ':::{solution} ex-b\nYanıt B.\n:::\n\nSon söz.')
+    text = (
+        'Giriş.\n\n'
+        '```{exercise}\n:label: ex-a\n\nSoru A?\n```\n\n'
+        '````{solution} ex-a\n:class: dropdown\n\nYanıt A:\n```python\nx = 1\n```\n'
+        'bitti\n````\n\n'
+        '```{exercise}\n:label: ex-b\n\nSoru B?\n```\n\n'
+        ':::{solution} ex-b\nYanıt B.\n:::\n\nSon söz.'
+    )
     stripped, removed = strip_solutions(text)
     assert removed == 2
-    assert stripped == ('Giriş.\n\n```{exercise}\n:label: ex-a\n\nSoru A?\n```\n\n'
-                        '```{exercise}\n:label: ex-b\n\nSoru B?\n```\n\nSon söz.')
+    assert stripped == (
+        'Giriş.\n\n```{exercise}\n:label: ex-a\n\nSoru A?\n```\n\n'
+        '```{exercise}\n:label: ex-b\n\nSoru B?\n```\n\nSon söz.'
+    )
 
 
 def test_strip_solutions_leaves_text_without_solutions_alone():
@@ -38,8 +43,10 @@ def test_strip_solutions_leaves_text_without_solutions_alone():
 
 def test_solution_shown_as_an_example_inside_a_code_fence_stays():
     """Yazarlara bir çözümün nasıl yazıldığını gösteren örnek, çözüm değildir."""
-    text = ('Örnek:\n\n`````markdown\n````{solution} ex\n:class: dropdown\n\n'
-            'Çözüm metni.\n````\n`````\n\nSon.')
+    text = (
+        'Örnek:\n\n`````markdown\n````{solution} ex\n:class: dropdown\n\n'
+        'Çözüm metni.\n````\n`````\n\nSon.'
+    )
     assert strip_solutions(text) == (text, 0)
 
 
@@ -51,10 +58,13 @@ def test_solution_nested_in_another_directive_is_removed():
 
 
 def exercise_count(chapter):
-    markdown = '\n'.join(c.source for c in load_chapter(chapter).cells
-                         if c.cell_type == 'markdown')
-    return sum(isinstance(d, Directive) and d.name == 'exercise'
-               for d in walk(parse(markdown.split('\n'))))
+    markdown = '\n'.join(
+        c.source for c in load_chapter(chapter).cells if c.cell_type == 'markdown'
+    )
+    return sum(
+        isinstance(d, Directive) and d.name == 'exercise'
+        for d in walk(parse(markdown.split('\n')))
+    )
 
 
 def markdown_of(path):
@@ -85,8 +95,9 @@ def test_student_notebook_keeps_every_exercise_and_no_solution(chapter, framewor
         leaked = [p for p in parts if p in student_text]
         assert leaked == [], f'öğrenci defterinde çözüm metni var: {leaked[:2]}'
     # Kod hücreleri ve çözümlerin dışındaki her şey aynen kalır.
-    assert [c.source for c in student.cells if c.cell_type == 'code'] == \
-        [c.source for c in reader.cells if c.cell_type == 'code']
+    assert [c.source for c in student.cells if c.cell_type == 'code'] == [
+        c.source for c in reader.cells if c.cell_type == 'code'
+    ]
     without = re.sub(r'\n*<details>.*?</details>', '', reader_md, flags=re.S)
     assert ' '.join(student_md.split()) == ' '.join(without.split())
 
@@ -110,5 +121,5 @@ def test_unclosed_solution_does_not_swallow_silently():
 
 
 def test_unknown_colon_fence_is_an_error():
-    with pytest.raises(BookError, match="Adı olmayan"):
+    with pytest.raises(BookError, match='Adı olmayan'):
         strip_solutions(':::\nbir şey\n:::')

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .checks import check_book
 from .build import build_book, html_dir
+from .checks import check_book
 from .export import export_all, write_students
 from .notebook import FRAMEWORKS, BookError
 from .runner import run_chapter

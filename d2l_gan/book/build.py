@@ -6,6 +6,7 @@ gizlenmiş sürümü (ders için) ayrı bir klasöre derler.
 yoktur: sayfalarda, indirme düğmesinin verdiği `_sources/` kopyalarında, arama
 dizininde. "Colab'da aç" düğmeleri öğrenci defterlerini (notebooks/ogrenci/) açar.
 """
+
 import shutil
 import subprocess
 import sys
@@ -84,8 +85,11 @@ def solution_free_copy(root, target):
     for name in _config_paths(_read_config(root)):
         source = root / name
         first = Path(name).parts[0] if Path(name).parts else ''
-        if first in ('book', '_build', '..', '') or not source.exists() or (
-                Path(name).is_absolute()):
+        if (
+            first in ('book', '_build', '..', '')
+            or not source.exists()
+            or (Path(name).is_absolute())
+        ):
             continue
         dest = target / name
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -117,8 +121,10 @@ def hidden_config(config):
     # Depo düğmesi, çözümleri içeren bölüm kaynaklarına götürür: bu sürümde yok.
     config['html'] = {**(config.get('html') or {}), 'use_repository_button': False}
     parse = dict(config.get('parse') or {})
-    parse['myst_substitutions'] = {**(parse.get('myst_substitutions') or {}),
-                                   **HIDDEN_SUBSTITUTIONS}
+    parse['myst_substitutions'] = {
+        **(parse.get('myst_substitutions') or {}),
+        **HIDDEN_SUBSTITUTIONS,
+    }
     config['parse'] = parse
     return config
 
@@ -130,15 +136,20 @@ def build_book(root, hide_solutions=False):
         raise BookError(f'Kitabın kök klasöründe _toc.yml yok: {root}')
     jupyter_book = Path(sys.executable).parent / 'jupyter-book'
     if not jupyter_book.is_file():
-        raise BookError(f'jupyter-book bulunamadı ({jupyter_book}); kitabın araçlarını '
-                        'kurun: make venv ya da pip install "d2l-gan[kitap]"')
+        raise BookError(
+            f'jupyter-book bulunamadı ({jupyter_book}); kitabın araçlarını '
+            'kurun: make venv ya da pip install "d2l-gan[kitap]"'
+        )
     source = root
     cmd_tail = []
     if hide_solutions:
         out = root / HIDDEN_DIR
         source = solution_free_copy(root, out / HIDDEN_SOURCE)
         (source / '_config.yml').write_text(
-            yaml.safe_dump(hidden_config(_read_config(root)), allow_unicode=True,
-                           sort_keys=False), encoding='utf-8')
+            yaml.safe_dump(
+                hidden_config(_read_config(root)), allow_unicode=True, sort_keys=False
+            ),
+            encoding='utf-8',
+        )
         cmd_tail = ['--path-output', str(out)]
     return subprocess.call([str(jupyter_book), 'build', str(source), *FLAGS, *cmd_tail])

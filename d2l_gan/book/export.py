@@ -10,19 +10,32 @@ hücre Colab'da eksik olanı kurar; TensorFlow defterinde TensorFlow'un C++ gün
 susturur, MXNet defterinde MXNet'in çalışamayacağı bir ortamı (Python >= 3.12 ya da
 yeni numpy) tanıyıp nerede ve nasıl çalışacağını söyleyerek durur.
 """
+
 import re
 from pathlib import Path
 
 import nbformat
 
 from .lib import expected_modules
-from .myst import BookInfo, Context, convert_markdown, myst_leftovers, references_markdown
-from .myst import strip_solutions  # noqa: F401 (dışa açık: öğrenci metni)
-from .notebook import (FRAMEWORKS, BookError, chapter_notebooks, framework_view,
-                       group_problems, load_chapter)
+from .myst import (
+    BookInfo,
+    Context,
+    convert_markdown,
+    myst_leftovers,
+    references_markdown,
+    strip_solutions,  # noqa: F401 (dışa açık: öğrenci metni)
+)
+from .notebook import (
+    FRAMEWORKS,
+    BookError,
+    chapter_notebooks,
+    framework_view,
+    group_problems,
+    load_chapter,
+)
 from .runner import KERNEL_ENV
 
-STUDENT_DIR = 'ogrenci'   # notebooks/ogrenci/<çerçeve>/<bölüm>.ipynb
+STUDENT_DIR = 'ogrenci'  # notebooks/ogrenci/<çerçeve>/<bölüm>.ipynb
 # MXNet 1.9.1'in istediği sürümler; değerleri requirements.txt'ten okunur (tek kaynak).
 MXNET_PINS = ('mxnet', 'numpy')
 KERNELSPEC = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}
@@ -33,12 +46,15 @@ def requirement_pins(root, names=MXNET_PINS):
 
     Kitabın kökünde requirements.txt yoksa aracın kendi deposundaki kullanılır.
     """
-    candidates = [Path(root) / 'requirements.txt',
-                  Path(__file__).resolve().parents[2] / 'requirements.txt']
+    candidates = [
+        Path(root) / 'requirements.txt',
+        Path(__file__).resolve().parents[2] / 'requirements.txt',
+    ]
     path = next((p for p in candidates if p.is_file()), None)
     if path is None:
-        raise BookError('requirements.txt bulunamadı: MXNet defterinin sürümleri oradan '
-                        'okunur')
+        raise BookError(
+            'requirements.txt bulunamadı: MXNet defterinin sürümleri oradan okunur'
+        )
     pins = {}
     for line in path.read_text(encoding='utf-8').splitlines():
         match = re.match(r'^\s*([A-Za-z0-9_.-]+)\s*==\s*([^\s;#]+)', line)
@@ -46,8 +62,9 @@ def requirement_pins(root, names=MXNET_PINS):
             pins[match.group(1).lower()] = match.group(2)
     missing = [n for n in names if n not in pins]
     if missing:
-        raise BookError(f"{path}: {', '.join(missing)} için '==' ile sabitlenmiş bir "
-                        'sürüm yok')
+        raise BookError(
+            f"{path}: {', '.join(missing)} için '==' ile sabitlenmiş bir sürüm yok"
+        )
     return pins
 
 
@@ -65,14 +82,20 @@ def colab_cell(framework, book, chapter='bolum', pins=None):
     if framework == 'mxnet':
         source = _mxnet_cell(package, chapter, pins or requirement_pins(book.root))
     else:
-        lines = ["# Colab'da kitabın yardımcı paketini (d2l-gan) kurar; başka yerde "
-                 'kurmaz.']
-        lines += ['import os', 'import sys', ''] if framework == 'tensorflow' else [
-            'import sys', '']
+        lines = [
+            "# Colab'da kitabın yardımcı paketini (d2l-gan) kurar; başka yerde kurmaz."
+        ]
+        lines += (
+            ['import os', 'import sys', '']
+            if framework == 'tensorflow'
+            else ['import sys', '']
+        )
         if framework == 'tensorflow':
-            lines += ["# TensorFlow'un C++ bilgi ve uyarı satırlarını gizler; "
-                      "TensorFlow'dan önce ayarlanır.",
-                      *(f'os.environ[{k!r}] = {v!r}' for k, v in KERNEL_ENV.items())]
+            lines += [
+                "# TensorFlow'un C++ bilgi ve uyarı satırlarını gizler; "
+                "TensorFlow'dan önce ayarlanır.",
+                *(f'os.environ[{k!r}] = {v!r}' for k, v in KERNEL_ENV.items()),
+            ]
         lines += ["if 'google.colab' in sys.modules:", _install_line(package)]
         source = '\n'.join(lines)
     cell = nbformat.v4.new_code_cell(source)
@@ -81,8 +104,10 @@ def colab_cell(framework, book, chapter='bolum', pins=None):
 
 
 # MXNet defterinin ilk hücresi; <ad> yerlerine sürümler, paket adresi ve bölüm gelir.
-MXNET_CELL = r"""# MXNet <mxnet>, Python 3.11 ya da öncesini ve numpy < <numpy_limit> ister. Ortam uygun
-# değilse hücre durur ve defterin nerede çalıştığını söyler; Colab'da eksikleri kurar.
+MXNET_CELL = r"""
+# MXNet <mxnet>, Python 3.11 ya da öncesini ve numpy < <numpy_limit> ister.
+# Ortam uygun değilse hücre durur ve defterin nerede çalıştığını söyler;
+# Colab'da eksikleri kurar.
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
@@ -121,23 +146,30 @@ if colab:
 
 def _mxnet_cell(package, chapter, pins):
     major, minor = _version_tuple(pins['numpy'])
-    values = {'mxnet': pins['mxnet'], 'numpy': pins['numpy'],
-              'numpy_limit': f'{major}.{minor + 1}',
-              'numpy_limit_tuple': repr((major, minor + 1)),
-              'package': package, 'chapter': chapter}
-    return re.sub(r'<(\w+)>', lambda m: values[m.group(1)], MXNET_CELL).rstrip('\n')
+    values = {
+        'mxnet': pins['mxnet'],
+        'numpy': pins['numpy'],
+        'numpy_limit': f'{major}.{minor + 1}',
+        'numpy_limit_tuple': repr((major, minor + 1)),
+        'package': package,
+        'chapter': chapter,
+    }
+    return re.sub(r'<(\w+)>', lambda m: values[m.group(1)], MXNET_CELL).strip('\n')
 
 
-def export_notebook(nb, framework, book, doc, keep_outputs=False, student=False,
-                    pins=None):
+def export_notebook(
+    nb, framework, book, doc, keep_outputs=False, student=False, pins=None
+):
     """Bölümün bir çerçeve için Jupyter defteri: MyST'siz markdown, ilk hücrede kurulum.
 
     `doc` bölümün kitaptaki adıdır ('book/temel_gan'); `student` iken çözümler çıkar.
     """
     problems = group_problems(nb)
     if problems:
-        raise BookError(f'{doc}: sekme grupları hatalı, defter yazılmadı:\n  '
-                        + '\n  '.join(problems))
+        raise BookError(
+            f'{doc}: sekme grupları hatalı, defter yazılmadı:\n  '
+            + '\n  '.join(problems)
+        )
     view = framework_view(nb, framework, keep_outputs=keep_outputs)
     ctx = Context(book=book, doc=doc, nb=nb, student=student)
     cells = []
@@ -158,8 +190,10 @@ def export_notebook(nb, framework, book, doc, keep_outputs=False, student=False,
     view.metadata['kernelspec'] = dict(KERNELSPEC)
     for cell in view.cells:
         if cell.cell_type == 'markdown' and myst_leftovers(cell.source):
-            raise BookError(f'{doc} [{framework}]: çevrilmemiş MyST kaldı: '
-                            f'{myst_leftovers(cell.source)[:3]}')
+            raise BookError(
+                f'{doc} [{framework}]: çevrilmemiş MyST kaldı: '
+                f'{myst_leftovers(cell.source)[:3]}'
+            )
     return view
 
 
@@ -209,15 +243,20 @@ def export_all(root, check=False, out=None):
         raise BookError(f'Kitabın kök klasörü bulunamadı: {root}')
     out = Path(out) if out else root / 'notebooks'
     expected = expected_files(root, out)
-    stale = [p for p, text in expected.items()
-             if not p.is_file() or p.read_text(encoding='utf-8') != text]
+    stale = [
+        p
+        for p, text in expected.items()
+        if not p.is_file() or p.read_text(encoding='utf-8') != text
+    ]
     existing = [*out.glob('*/*.ipynb'), *out.glob(f'{STUDENT_DIR}/*/*.ipynb')]
     extra = [p for p in existing if p not in expected]
     if check:
         if stale or extra:
             names = [str(p.relative_to(root)) for p in stale + extra]
-            raise BookError('Bölümlerden üretilen dosyalar güncel değil (python -m '
-                            'd2l_gan.book export çalıştırın): ' + ', '.join(names))
+            raise BookError(
+                'Bölümlerden üretilen dosyalar güncel değil (python -m '
+                'd2l_gan.book export çalıştırın): ' + ', '.join(names)
+            )
         return []
     for path in stale:
         path.parent.mkdir(parents=True, exist_ok=True)

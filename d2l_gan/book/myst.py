@@ -19,6 +19,7 @@ düz metin olarak gösterir; defterlere giden her markdown hücresi bu modülden
 
 Tanınmayan bir rol ya da yönerge sessizce kalmaz: `BookError` verir.
 """
+
 import ast
 import re
 from dataclasses import dataclass, field
@@ -26,8 +27,16 @@ from pathlib import Path
 
 import yaml
 
-from .notebook import (FRAMEWORKS, PLACEHOLDER, BookError, book_chapters, cell_outputs,
-                       load_chapter, resolve_doc, runtime_values)
+from .notebook import (
+    FRAMEWORKS,
+    PLACEHOLDER,
+    BookError,
+    book_chapters,
+    cell_outputs,
+    load_chapter,
+    resolve_doc,
+    runtime_values,
+)
 
 # --- Blok ayrıştırıcı --------------------------------------------------------------
 # CommonMark çitleri: en çok üç boşluk girinti, ardından en az üç ` ~ ya da : karakteri.
@@ -43,13 +52,13 @@ class Directive:
     name: str
     argument: str
     options: dict
-    body: list            # iç bloklar (kod yönergelerinde ham satırlar)
-    raw: list             # açılış ve kapanış dahil özgün satırlar
+    body: list  # iç bloklar (kod yönergelerinde ham satırlar)
+    raw: list  # açılış ve kapanış dahil özgün satırlar
 
 
 @dataclass
 class Code:
-    lines: list           # açılış ve kapanış dahil, olduğu gibi
+    lines: list  # açılış ve kapanış dahil, olduğu gibi
 
 
 @dataclass
@@ -63,7 +72,7 @@ _LITERAL = {'code', 'code-block', 'sourcecode', 'math', 'raw', 'code-cell'}
 
 def _closing(fence):
     char = re.escape(fence[0])
-    return re.compile(r'^ {0,3}%s{%d,}\s*$' % (char, len(fence)))
+    return re.compile(rf'^ {{0,3}}{char}{{{len(fence)},}}\s*$')
 
 
 def parse(lines):
@@ -80,8 +89,8 @@ def parse(lines):
         end = i + 1
         while end < len(lines) and not closing.match(lines[end]):
             end += 1
-        raw = lines[i:end + 1]
-        inner = lines[i + 1:end]
+        raw = lines[i : end + 1]
+        inner = lines[i + 1 : end]
         i = end + 1
         if text:
             blocks.append(Text(text))
@@ -95,14 +104,17 @@ def parse(lines):
         name = directive.group('name')
         options, inner = _options(inner)
         body = inner if name in _LITERAL else parse(inner)
-        blocks.append(Directive(name, directive.group('arg').strip(), options, body, raw))
+        blocks.append(
+            Directive(name, directive.group('arg').strip(), options, body, raw)
+        )
     if text:
         blocks.append(Text(text))
     return blocks
 
 
 def _options(lines):
-    """Yönerge seçenekleri (`:ad: değer` satırları ya da `---` arasında YAML) ve gövde."""
+    """Yönerge seçenekleri (`:ad: değer` satırları ya da `---` arasında YAML)
+    ve gövde."""
     options, k = {}, 0
     if lines and lines[0].strip() == '---':
         end = next((j for j in range(1, len(lines)) if lines[j].strip() == '---'), None)
@@ -152,9 +164,13 @@ def strip_solutions(text):
                 kept = keep(block.body)
                 if kept != block.body:
                     inner = _raw(kept)
-                    block = Directive(block.name, block.argument, block.options, kept,
-                                      block.raw[:1] + _option_lines(block) + inner
-                                      + block.raw[-1:])
+                    block = Directive(
+                        block.name,
+                        block.argument,
+                        block.options,
+                        kept,
+                        block.raw[:1] + _option_lines(block) + inner + block.raw[-1:],
+                    )
             out.append(block)
         return out
 
@@ -167,7 +183,8 @@ def strip_solutions(text):
 
 def _option_lines(block):
     return [f':{k}: {v}'.rstrip() for k, v in block.options.items()] + (
-        [''] if block.options else [])
+        [''] if block.options else []
+    )
 
 
 def _raw(blocks):
@@ -180,16 +197,33 @@ def _raw(blocks):
 # --- Kitap bilgisi: etiketler, kaynakça, adresler ----------------------------------
 
 PROOF_LABELS = {
-    'theorem': 'Teorem', 'lemma': 'Lemma', 'definition': 'Tanım',
-    'algorithm': 'Algoritma', 'corollary': 'Sonuç', 'proposition': 'Önerme',
-    'remark': 'Not', 'example': 'Örnek', 'conjecture': 'Tahmin', 'axiom': 'Aksiyom',
-    'criterion': 'Kriter', 'observation': 'Gözlem', 'property': 'Özellik',
-    'assumption': 'Varsayım', 'notation': 'Gösterim',
+    'theorem': 'Teorem',
+    'lemma': 'Lemma',
+    'definition': 'Tanım',
+    'algorithm': 'Algoritma',
+    'corollary': 'Sonuç',
+    'proposition': 'Önerme',
+    'remark': 'Not',
+    'example': 'Örnek',
+    'conjecture': 'Tahmin',
+    'axiom': 'Aksiyom',
+    'criterion': 'Kriter',
+    'observation': 'Gözlem',
+    'property': 'Özellik',
+    'assumption': 'Varsayım',
+    'notation': 'Gösterim',
 }
 ADMONITIONS = {
-    'note': 'Not', 'tip': 'İpucu', 'hint': 'İpucu', 'important': 'Önemli',
-    'warning': 'Uyarı', 'caution': 'Dikkat', 'attention': 'Dikkat',
-    'danger': 'Tehlike', 'error': 'Hata', 'seealso': 'Ayrıca bakınız',
+    'note': 'Not',
+    'tip': 'İpucu',
+    'hint': 'İpucu',
+    'important': 'Önemli',
+    'warning': 'Uyarı',
+    'caution': 'Dikkat',
+    'attention': 'Dikkat',
+    'danger': 'Tehlike',
+    'error': 'Hata',
+    'seealso': 'Ayrıca bakınız',
 }
 _QUOTED = {'margin', 'sidebar', 'epigraph', 'topic', 'pull-quote', 'highlights'}
 _TARGET = re.compile(r'^\s*\(([^()\s]+)\)=\s*$')
@@ -198,22 +232,23 @@ _HEADING = re.compile(r'^(#{1,6})\s+(.*?)\s*#*\s*$')
 
 @dataclass
 class Label:
-    doc: str              # 'book/teori'
-    kind: str             # 'section', 'exercise', 'theorem', 'figure', ...
-    text: str             # başlık ya da başlık yoksa boş
-    number: int = 0       # defterdeki sırası (türüne göre); bölümlerde 0
+    doc: str  # 'book/teori'
+    kind: str  # 'section', 'exercise', 'theorem', 'figure', ...
+    text: str  # başlık ya da başlık yoksa boş
+    number: int = 0  # defterdeki sırası (türüne göre); bölümlerde 0
 
 
 @dataclass
 class BookInfo:
     """Dönüştürmenin bütün bölümler için ortak bilgisi (bir kez okunur)."""
+
     root: Path
     repo_url: str = ''
     branch: str = 'main'
     baseurl: str = ''
     bibfiles: list = field(default_factory=list)
-    labels: dict = field(default_factory=dict)     # etiket -> Label
-    titles: dict = field(default_factory=dict)     # 'book/ders' -> başlık
+    labels: dict = field(default_factory=dict)  # etiket -> Label
+    titles: dict = field(default_factory=dict)  # 'book/ders' -> başlık
     _bib: object = None
 
     @classmethod
@@ -224,10 +259,13 @@ class BookInfo:
             raise BookError(f'_config.yml bulunamadı: {config_path}')
         config = yaml.safe_load(config_path.read_text(encoding='utf-8')) or {}
         repo = config.get('repository') or {}
-        info = cls(root=root, repo_url=str(repo.get('url', '')).rstrip('/'),
-                   branch=repo.get('branch', 'main'),
-                   baseurl=str((config.get('html') or {}).get('baseurl', '')),
-                   bibfiles=list(config.get('bibtex_bibfiles') or []))
+        info = cls(
+            root=root,
+            repo_url=str(repo.get('url', '')).rstrip('/'),
+            branch=repo.get('branch', 'main'),
+            baseurl=str((config.get('html') or {}).get('baseurl', '')),
+            bibfiles=list(config.get('bibtex_bibfiles') or []),
+        )
         for name in book_chapters(root):
             path = resolve_doc(root, name)
             if path is not None:
@@ -236,22 +274,30 @@ class BookInfo:
 
     def _index(self, doc, path):
         if path.suffix == '.ipynb':
-            self.labels.update(index_chapter(doc, load_chapter(path).cells, self.titles))
+            self.labels.update(
+                index_chapter(doc, load_chapter(path).cells, self.titles)
+            )
         else:
             cell = {'cell_type': 'markdown', 'source': path.read_text(encoding='utf-8')}
             self.labels.update(index_chapter(doc, [cell], self.titles))
 
     def url(self, doc, anchor=''):
         if not self.baseurl:
-            raise BookError("Başka bir sayfaya gönderme için _config.yml'de "
-                            '`html: baseurl:` (çevrimiçi kitabın adresi) olmalı')
-        return self.baseurl.rstrip('/') + f'/{doc}.html' + (f'#{anchor}' if anchor else '')
+            raise BookError(
+                "Başka bir sayfaya gönderme için _config.yml'de "
+                '`html: baseurl:` (çevrimiçi kitabın adresi) olmalı'
+            )
+        return (
+            self.baseurl.rstrip('/') + f'/{doc}.html' + (f'#{anchor}' if anchor else '')
+        )
 
     def raw_url(self, path):
         """Depodaki bir dosyanın ham adresi (resimler için)."""
         if not self.repo_url.startswith('https://github.com/'):
-            raise BookError('Resim adresi için _config.yml `repository: url:` bir GitHub '
-                            'deposu olmalı')
+            raise BookError(
+                'Resim adresi için _config.yml `repository: url:` bir GitHub '
+                'deposu olmalı'
+            )
         repo = self.repo_url.removeprefix('https://github.com/')
         return f'https://raw.githubusercontent.com/{repo}/{self.branch}/{path}'
 
@@ -259,6 +305,7 @@ class BookInfo:
     def bibliography(self):
         if self._bib is None:
             from pybtex.database import BibliographyData, parse_file
+
             self._bib = BibliographyData()
             for name in self.bibfiles:
                 path = self.root / name
@@ -271,8 +318,10 @@ class BookInfo:
     def entry(self, key):
         entries = self.bibliography.entries
         if key not in entries:
-            raise BookError(f"'{key}' kaynağı kaynakçada yok "
-                            f"({', '.join(self.bibfiles) or '_config.yml bibtex_bibfiles'})")
+            raise BookError(
+                f"'{key}' kaynağı kaynakçada yok "
+                f'({", ".join(self.bibfiles) or "_config.yml bibtex_bibfiles"})'
+            )
         return entries[key]
 
 
@@ -309,18 +358,21 @@ def index_chapter(doc, cells, titles=None):
             if kind in PROOF_LABELS or d.name == 'exercise':
                 counts[kind] = counts.get(kind, 0) + 1
             if d.options.get('label'):
-                labels[d.options['label']] = Label(doc, kind, d.argument,
-                                                   counts.get(kind, 0))
+                labels[d.options['label']] = Label(
+                    doc, kind, d.argument, counts.get(kind, 0)
+                )
     return labels
 
 
 # --- Kaynakça biçimi ----------------------------------------------------------------
 
+
 def _latex(text):
-    """BibTeX alanındaki LaTeX'i düz metne çevirir (\\url{...}, süslü ayraçlar, aksanlar)."""
+    """BibTeX alanındaki LaTeX'i düz metne çevirir (\\url{...}, ayraçlar, aksanlar)."""
     import codecs
 
     import latexcodec  # noqa: F401 (ulatex kodlayıcısını kaydeder)
+
     text = re.sub(r'\\url\{([^}]*)\}', r'\1', str(text))
     if '\\' in text or '--' in text:
         text = codecs.decode(text, 'ulatex')
@@ -352,21 +404,30 @@ def reference_line(entry):
     persons = entry.persons.get('author') or entry.persons.get('editor') or []
     names = []
     for p in persons:
-        initials = ' '.join(f'{_latex(n)[0]}.' for n in p.first_names + p.middle_names
-                            if _latex(n))
+        initials = ' '.join(
+            f'{_latex(n)[0]}.' for n in p.first_names + p.middle_names if _latex(n)
+        )
         last = _latex(' '.join(p.prelast_names + p.last_names))
         names.append(f'{last}, {initials}' if initials else last)
-    authors = ', '.join(names[:-1]) + f' ve {names[-1]}' if len(names) > 1 else (
-        names[0] if names else '')
+    authors = (
+        ', '.join(names[:-1]) + f' ve {names[-1]}'
+        if len(names) > 1
+        else (names[0] if names else '')
+    )
     fields = entry.fields
     title = _latex(fields.get('title', ''))
-    parts = [f'{authors} ({_year(entry)}).', title + ('' if title[-1:] in '.?!' else '.')]
+    parts = [
+        f'{authors} ({_year(entry)}).',
+        title + ('' if title[-1:] in '.?!' else '.'),
+    ]
     venue = fields.get('journal') or fields.get('booktitle')
     if venue:
-        extra = ''.join(f', {_latex(fields[k])}' for k in ('volume', 'pages') if k in fields)
+        extra = ''.join(
+            f', {_latex(fields[k])}' for k in ('volume', 'pages') if k in fields
+        )
         parts.append(f'*{_latex(venue)}*{extra}.')
     if 'publisher' in fields:
-        parts.append(f"{_latex(fields['publisher'])}.")
+        parts.append(f'{_latex(fields["publisher"])}.')
     for key in ('url', 'note'):
         if key in fields:
             parts.append(f'{_latex(fields[key])}')
@@ -375,12 +436,14 @@ def reference_line(entry):
 
 # --- Dönüştürme ---------------------------------------------------------------------
 
+
 @dataclass
 class Context:
     """Tek bir defterin dönüştürülmesi: bölüm, çerçeve, kip ve toplanan atıflar."""
+
     book: BookInfo
-    doc: str                       # 'book/temel_gan'
-    nb: object                     # bölüm defteri (saklı çıktılar, süreler)
+    doc: str  # 'book/temel_gan'
+    nb: object  # bölüm defteri (saklı çıktılar, süreler)
     student: bool = False
     cited: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
@@ -421,16 +484,20 @@ def glue_values(nb):
 def _format_glue(ctx, content):
     key, _, spec = content.partition(':')
     if key not in ctx.glue:
-        raise BookError(f"{ctx.doc}: '{key}' için saklı bir glue kaydı yok (bölümü "
-                        'python -m d2l_gan.book run ile çalıştırın)')
+        raise BookError(
+            f"{ctx.doc}: '{key}' için saklı bir glue kaydı yok (bölümü "
+            'python -m d2l_gan.book run ile çalıştırın)'
+        )
     text = ctx.glue[key]
     if not spec:
         return text.strip("'")
     try:
         return format(ast.literal_eval(text), spec)
     except (ValueError, SyntaxError, TypeError) as exc:
-        raise BookError(f"{ctx.doc}: glue '{key}' değeri {text!r} '{spec}' ile "
-                        f'biçimlenemedi ({exc})') from None
+        raise BookError(
+            f"{ctx.doc}: glue '{key}' değeri {text!r} '{spec}' ile "
+            f'biçimlenemedi ({exc})'
+        ) from None
 
 
 _ROLE = re.compile(r'(?<!`)\{(?P<name>[A-Za-z][\w:.+-]*)\}`(?P<content>[^`]+)`')
@@ -445,16 +512,22 @@ def _cite(ctx, keys, textual):
             ctx.cited.append(key)
         author, year = cite_author(entry), _year(entry)
         parts.append(f'{author} ({year})' if textual else f'{author}, {year}')
-    return '; '.join(parts) if textual else f"({'; '.join(parts)})"
+    return '; '.join(parts) if textual else f'({"; ".join(parts)})'
 
 
 def _reference(ctx, content, kind):
     explicit = _EXPLICIT.match(content)
-    text, target = (explicit.group('text'), explicit.group('target')) if explicit else (
-        None, content.strip())
+    text, target = (
+        (explicit.group('text'), explicit.group('target'))
+        if explicit
+        else (None, content.strip())
+    )
     if kind == 'doc':
-        doc = str((Path(ctx.doc).parent / target).as_posix()) if not target.startswith(
-            '/') else target.lstrip('/')
+        doc = (
+            str((Path(ctx.doc).parent / target).as_posix())
+            if not target.startswith('/')
+            else target.lstrip('/')
+        )
         doc = re.sub(r'\.(md|ipynb)$', '', doc)
         title = text or ctx.book.titles.get(doc)
         if title is None:
@@ -465,15 +538,22 @@ def _reference(ctx, content, kind):
         raise BookError(f"{ctx.doc}: '{target}' etiketi kitapta yok")
     if label.kind in PROOF_LABELS or label.kind == 'exercise':
         name = PROOF_LABELS.get(label.kind, 'Alıştırma')
-        default = f'{name} {label.number}' if label.doc == ctx.doc else (
-            f'{name} ({label.text})' if label.text else name)
+        default = (
+            f'{name} {label.number}'
+            if label.doc == ctx.doc
+            else (f'{name} ({label.text})' if label.text else name)
+        )
     elif label.kind == 'figure':
         default = f'şekil ({label.text})' if label.text else 'şekil'
     else:
         default = label.text or target
     if text and kind == 'numref':
-        text = text.replace('%s', str(label.number or '')).replace(
-            '{number}', str(label.number or '')).replace('{name}', label.text).strip()
+        text = (
+            text.replace('%s', str(label.number or ''))
+            .replace('{number}', str(label.number or ''))
+            .replace('{name}', label.text)
+            .strip()
+        )
     shown = text or default
     if label.doc == ctx.doc and label.kind != 'figure':
         return shown
@@ -489,7 +569,7 @@ def convert_role(ctx, name, content):
         if name == 'eq':
             label = ctx.label(content.strip())
             doc = label.doc if label else ctx.doc
-            return f"[denklem]({ctx.book.url(doc, 'equation-' + content.strip())})"
+            return f'[denklem]({ctx.book.url(doc, "equation-" + content.strip())})'
         return _reference(ctx, content, name)
     if name in ('glue:text', 'glue'):
         return _format_glue(ctx, content)
@@ -504,23 +584,33 @@ def convert_role(ctx, name, content):
         return explicit.group('text') if explicit else content
     if name == 'download':
         explicit = _EXPLICIT.match(content)
-        text, path = (explicit.group('text'), explicit.group('target')) if explicit else (
-            content, content)
+        text, path = (
+            (explicit.group('text'), explicit.group('target'))
+            if explicit
+            else (content, content)
+        )
         return f'[{text}]({ctx.book.raw_url((Path(ctx.doc).parent / path).as_posix())})'
-    raise BookError(f'{ctx.doc}: MyST rolü {{{name}}} Jupyter defterine çevrilemiyor '
-                    '(d2l_gan/book/myst.py)')
+    raise BookError(
+        f'{ctx.doc}: MyST rolü {{{name}}} Jupyter defterine çevrilemiyor '
+        '(d2l_gan/book/myst.py)'
+    )
 
 
 def _text(ctx, lines):
     kept = []
     for line in lines:
-        if _TARGET.match(line) or re.match(r'^\s*%', line) or re.match(r'^\+\+\+', line):
+        if (
+            _TARGET.match(line)
+            or re.match(r'^\s*%', line)
+            or re.match(r'^\+\+\+', line)
+        ):
             continue
         # Denklem etiketi: `$$ (etiket)` -> `$$`
         kept.append(re.sub(r'(\$\$)\s*\([^()\s]+\)\s*$', r'\1', line))
     text = '\n'.join(kept)
-    return _ROLE.sub(lambda m: convert_role(ctx, m.group('name'), m.group('content')),
-                     text)
+    return _ROLE.sub(
+        lambda m: convert_role(ctx, m.group('name'), m.group('content')), text
+    )
 
 
 def _quote(text):
@@ -537,13 +627,16 @@ def _directive(ctx, d):
     title = _text(ctx, [d.argument]) if d.argument else ''
     if name == 'exercise':
         ctx.counts['exercise'] = ctx.counts.get('exercise', 0) + 1
-        heading = f"### Alıştırma {ctx.counts['exercise']}"
+        heading = f'### Alıştırma {ctx.counts["exercise"]}'
         return heading + (f' ({title})' if title else '') + '\n\n' + body
     if name == 'solution':
         return None if ctx.student else _details('Çözüm', body)
     if name == 'prf:proof':
-        return f'**İspat.** {body}' if body and not _starts_block(body) else (
-            f'**İspat.**\n\n{body}')
+        return (
+            f'**İspat.** {body}'
+            if body and not _starts_block(body)
+            else (f'**İspat.**\n\n{body}')
+        )
     if name.startswith('prf:') and name[4:] in PROOF_LABELS:
         kind = name[4:]
         ctx.counts[kind] = ctx.counts.get(kind, 0) + 1
@@ -578,8 +671,10 @@ def _directive(ctx, d):
         return image + (f'\n\n*{body}*' if name == 'figure' and body else '')
     if name == 'bibliography':
         return None
-    raise BookError(f'{ctx.doc}: MyST yönergesi {{{name}}} Jupyter defterine çevrilemiyor '
-                    '(d2l_gan/book/myst.py)')
+    raise BookError(
+        f'{ctx.doc}: MyST yönergesi {{{name}}} Jupyter defterine çevrilemiyor '
+        '(d2l_gan/book/myst.py)'
+    )
 
 
 def _starts_block(text):
@@ -615,8 +710,10 @@ def references_markdown(ctx):
     """Defterde atıf yapılan kaynakların listesi (yoksa None)."""
     if not ctx.cited:
         return None
-    entries = sorted((ctx.book.entry(k) for k in ctx.cited),
-                     key=lambda e: (cite_author(e).lower(), _year(e)))
+    entries = sorted(
+        (ctx.book.entry(k) for k in ctx.cited),
+        key=lambda e: (cite_author(e).lower(), _year(e)),
+    )
     return '## Kaynaklar\n\n' + '\n'.join(f'- {reference_line(e)}' for e in entries)
 
 
