@@ -19,6 +19,7 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -49,11 +50,10 @@ def versions():
 
 def execute(source, target, cwd):
     nb = nbformat.read(source, as_version=4)
+    # Yerel soket (ipc): çekirdek TCP üzerinden şifresiz bağlantı uyarısı yazmaz.
+    km = KernelManager(kernel_name='python3', transport='ipc')
     client = NotebookClient(
-        nb,
-        timeout=TIMEOUT,
-        kernel_name='python3',
-        resources={'metadata': {'path': cwd}},
+        nb, km=km, timeout=TIMEOUT, resources={'metadata': {'path': cwd}}
     )
     started, error = time.perf_counter(), None
     try:
@@ -62,6 +62,9 @@ def execute(source, target, cwd):
         error = str(exc).strip().splitlines()[-1][:300]
     except (CellTimeoutError, DeadKernelError) as exc:
         error = f'{type(exc).__name__}: {exc}'[:300]
+    finally:
+        if km.has_kernel:  # çekirdek bizim: nbclient kendisi kapatmaz
+            km.shutdown_kernel(now=True)
     seconds = round(time.perf_counter() - started, 1)
     nbformat.write(nb, target)
     return {'notebook': target, 'seconds': seconds, 'error': error}

@@ -111,19 +111,36 @@ def pip(venv, *args):
         sys.exit(f'hata: {" ".join(cmd)}\n{errors[-3000:]}')
 
 
-def package_source():
-    """Paketin yerel kopyası (git adresinin vereceği dosyalar); derleme artıkları depoya
-    değil buraya düşer."""
-    src = OUT / 'paket'
-    if src.exists():
-        shutil.rmtree(src)
+def package_wheel():
+    """Paketin yerel kopyasından (git adresinin vereceği dosyalar) bir tekerlek.
+
+    Kitabın ortamında, yalıtımsız derlenir: her sanal ortamın kurulumda setuptools
+    indirmesi gerekmez, derleme artıkları da depoya değil `_build/colab/`a düşer.
+    """
+    src, wheels = OUT / 'paket', OUT / 'tekerlek'
+    for folder in (src, wheels):
+        shutil.rmtree(folder, ignore_errors=True)
     src.mkdir(parents=True)
     for name in ('pyproject.toml', 'README.md'):
         shutil.copy2(ROOT / name, src / name)
     shutil.copytree(
         ROOT / 'd2l_gan', src / 'd2l_gan', ignore=shutil.ignore_patterns('__pycache__')
     )
-    return src
+    cmd = [
+        sys.executable,
+        '-m',
+        'pip',
+        'wheel',
+        '-q',
+        '--no-deps',
+        '--no-build-isolation',
+        '-w',
+        str(wheels),
+        str(src),
+    ]
+    subprocess.run(cmd, env=clean_env(), check=True, cwd=src)
+    (wheel,) = wheels.glob('d2l_gan-*.whl')
+    return wheel
 
 
 def make_venv(python, name, stack):
@@ -229,14 +246,18 @@ def main(argv=None):
 
     new_python, version = find_new_python()
     log(f'Colab yığını: Python {version[0]}.{version[1]} ({new_python}) ve Python 3.11')
-    src = package_source()
-    tf_venv = make_venv(
-        new_python, f'py{version[0]}{version[1]}-tensorflow', TENSORFLOW_STACK
-    )
-    pt_venv = make_venv(sys._base_executable, 'py311-pytorch', PYTORCH_STACK)
-    for venv in (tf_venv, pt_venv):
-        pip(venv, '--no-deps', '--force-reinstall', str(src))
-        pip(venv, str(src))  # eksik bağımlılıklar (numpy, matplotlib, Pillow)
+    wheel = package_wheel()
+    venvs = {}
+    for framework, python, name, stack in (
+        ('tensorflow', new_python, f'py{version[0]}{version[1]}', TENSORFLOW_STACK),
+        ('pytorch', sys._base_executable, 'py311', PYTORCH_STACK),
+    ):
+        t0 = time.perf_counter()
+        venv = venvs[framework] = make_venv(python, f'{name}-{framework}', stack)
+        pip(venv, '--no-deps', '--force-reinstall', str(wheel))
+        pip(venv, str(wheel))  # paketin bağımlılıkları (numpy, matplotlib, Pillow)
+        log(f'  {venv.name} ortamı: {time.perf_counter() - t0:.0f} sn')
+    tf_venv, pt_venv = venvs['tensorflow'], venvs['pytorch']
     link_torch(pt_venv)
     setup_seconds = round(time.perf_counter() - started)
     log(f'  kurulum: {setup_seconds} sn')

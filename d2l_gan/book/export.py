@@ -100,14 +100,18 @@ def colab_cell(framework, book, chapter='bolum', pins=None):
         source = '\n'.join(lines)
     cell = nbformat.v4.new_code_cell(source)
     cell.id = 'colab-kurulum'
+    if framework == 'mxnet':
+        # Uzun bir denetim hücresi: Colab'da başlığıyla (form), Jupyter'de kodu kapalı
+        # gösterilir; tıklayınca açılır.
+        cell.metadata.update({'cellView': 'form', 'jupyter': {'source_hidden': True}})
     return cell
 
 
 # MXNet defterinin ilk hücresi; <ad> yerlerine sürümler, paket adresi ve bölüm gelir.
 MXNET_CELL = r"""
-# MXNet <mxnet>, Python 3.11 ya da öncesini ve numpy < <numpy_limit> ister.
-# Ortam uygun değilse hücre durur ve defterin nerede çalıştığını söyler;
-# Colab'da eksikleri kurar.
+# @title Kurulum: MXNet'in çalışabileceği bir ortam mı? (Colab'da eksikleri kurar)
+# MXNet <mxnet>, Python 3.11 ya da öncesini ve numpy < <numpy_limit> ister. Ortam uygun
+# değilse hücre durur ve defterin nerede, nasıl çalıştığını söyler.
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
