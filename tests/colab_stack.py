@@ -23,6 +23,7 @@ Pip önbelleği de `_build/colab/` altındadır; depo dışında hiçbir şey ya
 """
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -210,13 +211,17 @@ def prepare(framework, chapter):
 
 
 def start_runner(venv, pairs, report):
+    """Defterleri ortamın kendi Python'uyla çalıştıran süreç. Her süreç kendi çalışma
+    klasöründedir: çekirdeklerin yerel soketleri (ipc) birbirine karışmaz."""
+    cwd = OUT / 'calisma' / venv.name
+    cwd.mkdir(parents=True, exist_ok=True)
     args = [
         str(venv / 'bin' / 'python'),
         str(ROOT / 'tests' / 'colab_execute.py'),
         str(report),
         *(f'{src}:{dst}' for src, dst in pairs),
     ]
-    return subprocess.Popen(args, env=clean_env(), cwd=OUT / 'calisma')
+    return subprocess.Popen(args, env=clean_env(), cwd=cwd)
 
 
 def book_import_probe(venv):
@@ -247,17 +252,23 @@ def main(argv=None):
     new_python, version = find_new_python()
     log(f'Colab yığını: Python {version[0]}.{version[1]} ({new_python}) ve Python 3.11')
     wheel = package_wheel()
-    venvs = {}
-    for framework, python, name, stack in (
-        ('tensorflow', new_python, f'py{version[0]}{version[1]}', TENSORFLOW_STACK),
-        ('pytorch', sys._base_executable, 'py311', PYTORCH_STACK),
-    ):
+
+    def setup(python, name, stack):
         t0 = time.perf_counter()
-        venv = venvs[framework] = make_venv(python, f'{name}-{framework}', stack)
+        venv = make_venv(python, name, stack)
         pip(venv, '--no-deps', '--force-reinstall', str(wheel))
         pip(venv, str(wheel))  # paketin bağımlılıkları (numpy, matplotlib, Pillow)
         log(f'  {venv.name} ortamı: {time.perf_counter() - t0:.0f} sn')
-    tf_venv, pt_venv = venvs['tensorflow'], venvs['pytorch']
+        return venv
+
+    # İki ortam aynı anda kurulur (çoğu indirme süresidir).
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        tf_name = f'py{version[0]}{version[1]}-tensorflow'
+        tf_job = pool.submit(setup, new_python, tf_name, TENSORFLOW_STACK)
+        pt_job = pool.submit(
+            setup, sys._base_executable, 'py311-pytorch', PYTORCH_STACK
+        )
+        tf_venv, pt_venv = tf_job.result(), pt_job.result()
     link_torch(pt_venv)
     setup_seconds = round(time.perf_counter() - started)
     log(f'  kurulum: {setup_seconds} sn')
@@ -288,6 +299,10 @@ def main(argv=None):
     report = {'setup_seconds': setup_seconds, 'stacks': {}}
     for framework, (venv, path, process) in jobs.items():
         if process.wait() != 0:
+            for _, _, other in jobs.values():  # yarım kalan öteki süreç de durur
+                if other.poll() is None:
+                    other.terminate()
+                    other.wait()
             sys.exit(f'hata: {framework} defterlerini çalıştıran süreç çöktü')
         report['stacks'][framework] = {
             **json.loads(path.read_text(encoding='utf-8')),
