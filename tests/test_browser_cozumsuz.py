@@ -92,7 +92,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(60_000)  # yüklü makinede büyük sayfalar yavaş açılır
     yield context.new_page()
     context.close()
 
