@@ -25,7 +25,8 @@ $(MATHJAX):
 book: venv
 	$(BIN)/python -m d2l_gan.book build
 
-# Ders için: çözümleri gizlenmiş kitap (_build/cozumsuz/_build/html) ve öğrenci defterleri.
+# Ders için: çözümleri gizlenmiş kitap (_build/cozumsuz/_build/html) ve öğrenci
+# defterlerinin bir kopyası (depodaki notebooks/ogrenci/ ile aynı; export onları yazar).
 book-cozumsuz: venv
 	$(BIN)/python -m d2l_gan.book build --hide-solutions
 

@@ -8,7 +8,6 @@ Veri klasörü `$D2L_GAN_DATA` ortam değişkeninden gelir; tanımlı değilse
 `~/.d2l_gan/data` kullanılır. Bu klasörde hazır bir `pokemon/` klasörü varsa
 hiçbir şey indirilmez: içindeki her görüntü kullanılır.
 """
-import functools
 import hashlib
 import os
 import pathlib
@@ -19,6 +18,7 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
+import zlib
 
 import numpy as np
 from PIL import Image
@@ -140,25 +140,79 @@ def _write_members(root, members):
             shutil.copyfileobj(src, dst, _CHUNK)
 
 
+def _corrupt(archive, member, exc):
+    return DataError(
+        f"{archive} arşivi bozuk: '{member}' üyesi okunamadı ({exc}). Arşiv açılmadı; "
+        'veri klasöründeki eski dosyalara dokunulmadı. Arşivi silip yeniden indirin '
+        '(ya da sağlam bir kopyasını koyun).')
+
+
 def _extract_zip(archive, root):
-    with zipfile.ZipFile(archive) as zf:
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DataError(f'{archive} arşivi bozuk, üye listesi okunamadı ({exc}). Arşiv '
+                        'açılmadı; arşivi silip yeniden indirin.') from exc
+    with zf:
         members = zf.infolist()
         for m in members:
             if stat.S_ISLNK(m.external_attr >> 16):
                 raise DataError(f"Arşivde sembolik bağ var, açılmadı: '{m.filename}'")
-        _write_members(root, [(m.filename, m.is_dir(), functools.partial(zf.open, m))
-                              for m in members])
+
+        def opener(member):
+            def open_checked():
+                try:
+                    return _CheckedReader(zf.open(member), archive, member.filename)
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                    raise _corrupt(archive, member.filename, exc) from exc
+            return open_checked
+        _write_members(root, [(m.filename, m.is_dir(), opener(m)) for m in members])
+
+
+class _CheckedReader:
+    """Arşiv üyesini okurken çıkan bozulma hatalarını (CRC, eksik veri) DataError yapar."""
+
+    def __init__(self, raw, archive, name):
+        self.raw, self.archive, self.name = raw, archive, name
+
+    def read(self, *args):
+        try:
+            return self.raw.read(*args)
+        except (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError,
+                OSError) as exc:
+            raise _corrupt(self.archive, self.name, exc) from exc
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.raw.close()
 
 
 def _extract_tar(archive, root):
-    with tarfile.open(archive) as tf:
+    tf = None
+    try:
+        tf = tarfile.open(archive)
         members = tf.getmembers()
+    except (tarfile.TarError, zlib.error, EOFError, OSError) as exc:
+        if tf is not None:
+            tf.close()
+        raise DataError(f'{archive} arşivi bozuk, üye listesi okunamadı ({exc}). Arşiv '
+                        'açılmadı; arşivi silip yeniden indirin.') from exc
+    with tf:
         for m in members:
             if not (m.isfile() or m.isdir()):
                 raise DataError(f"Arşivde düzenli dosya ya da klasör olmayan bir üye "
                                 f"(bağ, aygıt...) var, açılmadı: '{m.name}'")
-        _write_members(root, [(m.name, m.isdir(), functools.partial(tf.extractfile, m))
-                              for m in members])
+
+        def opener(member):
+            def open_checked():
+                try:
+                    return _CheckedReader(tf.extractfile(member), archive, member.name)
+                except (tarfile.TarError, zlib.error, EOFError, OSError) as exc:
+                    raise _corrupt(archive, member.name, exc) from exc
+            return open_checked
+        _write_members(root, [(m.name, m.isdir(), opener(m)) for m in members])
 
 
 def extract(archive, folder):
@@ -238,6 +292,19 @@ def _image_paths(folder):
                   if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
 
 
+def _read_image(path, size):
+    """Bir görüntüyü okur, beyaz zemine oturtup `size`×`size` yapar (uint8 dizi)."""
+    try:
+        with Image.open(path) as img:
+            rgb = _to_rgb_on_white(img)
+            return np.asarray(rgb.resize((size, size), Image.LANCZOS))
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise DataError(
+            f'Görüntü okunamadı: {path} ({type(exc).__name__}: {exc}). Dosya bozuk ya '
+            'da bir görüntü değil; onu klasörden çıkarın ya da sağlam bir kopyasıyla '
+            'değiştirin. Klasördeki öteki dosyalara dokunulmadı.') from exc
+
+
 def load_pokemon_array(size=64, folder=None):
     """Pokemon görüntüleri: float32, şekil (N, size, size, 3), değerler [-1, 1].
 
@@ -257,8 +324,6 @@ def load_pokemon_array(size=64, folder=None):
                             'bulunamadı.')
         images = np.empty((len(paths), size, size, 3), dtype=np.uint8)
         for i, p in enumerate(paths):
-            with Image.open(p) as img:
-                rgb = _to_rgb_on_white(img)
-            images[i] = np.asarray(rgb.resize((size, size), Image.LANCZOS))
+            images[i] = _read_image(p, size)
         _IMAGE_CACHE[key] = (images.astype(np.float32) / 255 - 0.5) / 0.5
     return _IMAGE_CACHE[key].copy()

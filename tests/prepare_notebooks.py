@@ -15,10 +15,15 @@ from pathlib import Path
 
 import nbformat
 
-from d2l_gan.book.export import export_notebook
-from d2l_gan.book.notebook import (FRAMEWORKS, MODULES, chapter_notebooks,
-                                   inject_params, load_chapter, load_params,
-                                   repository)
+from d2l_gan.book.export import export_notebook, requirement_pins
+from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+from d2l_gan.book.myst import BookInfo
+from d2l_gan.book.notebook import (
+    chapter_notebooks,
+    inject_params,
+    load_chapter,
+    load_params,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,12 +40,13 @@ def isolation_cell(framework):
 def main(out, full=False, frameworks=FRAMEWORKS):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    repo_url, branch = repository(ROOT)
+    book, pins = BookInfo.load(ROOT), requirement_pins(ROOT)
     for chapter in chapter_notebooks(ROOT):
         nb = load_chapter(chapter)
+        doc = chapter.relative_to(ROOT).with_suffix('').as_posix()
         params_file = ROOT / 'tests' / 'params' / (chapter.stem + '.yml')
         for fw in frameworks:
-            view = export_notebook(nb, fw, repo_url, branch, keep_outputs=True)
+            view = export_notebook(nb, fw, book, doc, keep_outputs=True, pins=pins)
             if params_file.is_file() and not full:
                 view = inject_params(view, load_params(params_file, fw))
             view.cells.append(isolation_cell(fw))

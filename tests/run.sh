@@ -37,6 +37,9 @@ stage "test defterleri" $PY tests/prepare_notebooks.py _build/nbtest
 # Pokemon verisi: ../shared/data arşivi ya da (yoksa) sentetik görüntüler.
 stage "veri (Pokemon)" $PY tests/prepare_data.py _build/data
 export D2L_GAN_DATA=$PWD/_build/data
+# Okur defterleri Colab'ınkine yakın bir yığında: Python >= 3.12, numpy 2, en yeni
+# TensorFlow/Keras; torch Python 3.11 + numpy 2 ile. Sonuçları pytest denetler.
+stage "Colab yığını" $PY tests/colab_stack.py
 stage "pytest (birim, nbval, tarayıcı)" $PY -m pytest tests _build/nbtest \
   --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
   -n 2 --dist loadscope -p no:cacheprovider

@@ -7,9 +7,15 @@ import pytest
 
 from d2l_gan.book.__main__ import main
 from d2l_gan.book.checks import check_book
-from d2l_gan.book.export import export_all
-from d2l_gan.book.notebook import (FRAMEWORKS, BookError, framework_view,
-                                   group_problems, load_chapter, load_params)
+from d2l_gan.book.export import export_all, requirement_pins, write_students
+from d2l_gan.book.frameworks import FRAMEWORKS
+from d2l_gan.book.notebook import (
+    BookError,
+    framework_view,
+    group_problems,
+    load_chapter,
+    load_params,
+)
 from d2l_gan.book.runner import run_chapter
 
 
@@ -233,28 +239,73 @@ def test_check_requires_figure_caption_alt_and_runtime_box(book):
     assert str(path) not in check_book(book)
 
 
-def test_export_writes_one_notebook_per_framework_and_check_detects_staleness(book):
+def test_export_writes_reader_and_student_notebooks_and_check_detects_staleness(book):
     with pytest.raises(BookError, match='güncel değil'):
         export_all(book, check=True)
     written = export_all(book)
-    assert len(written) == 3
+    assert len(written) == 2 * len(FRAMEWORKS)   # okur ve öğrenci defteri
     assert export_all(book, check=True) == []
+    mxnet_pin = f"mxnet=={requirement_pins(book)['mxnet']}"
     for fw in FRAMEWORKS:
-        nb = nbformat.read(book / 'notebooks' / fw / 'deneme.ipynb', 4)
-        first = nb.cells[0].source
-        assert "'google.colab' in sys.modules" in first
-        assert 'git+https://github.com/ornek/kitap@ana' in first
-        assert ('mxnet==1.9.1' in first) == (fw == 'mxnet')
-        sources = '\n'.join(c.source for c in nb.cells)
-        assert f"fw = '{fw}'" in sources
-        assert all(f"fw = '{o}'" not in sources for o in FRAMEWORKS if o != fw)
-        for cell in nb.cells:
-            assert not set(cell.metadata.get('tags', [])) & set(FRAMEWORKS)
-            if cell.cell_type == 'code':
-                assert cell.outputs == [] and cell.execution_count is None
+        for folder in (book / 'notebooks', book / 'notebooks' / 'ogrenci'):
+            nb = nbformat.read(folder / fw / 'deneme.ipynb', 4)
+            first = nb.cells[0].source
+            assert "'google.colab' in sys.modules" in first
+            assert 'git+https://github.com/ornek/kitap@ana' in first
+            assert (mxnet_pin in first) == (fw == 'mxnet')
+            sources = '\n'.join(c.source for c in nb.cells)
+            assert f"fw = '{fw}'" in sources
+            assert all(f"fw = '{o}'" not in sources for o in FRAMEWORKS if o != fw)
+            for cell in nb.cells:
+                assert not set(cell.metadata.get('tags', [])) & set(FRAMEWORKS)
+                if cell.cell_type == 'code':
+                    assert cell.outputs == [] and cell.execution_count is None
     # bölüm değişince dışa aktarım eskir
     nb = load_chapter(book / 'book' / 'deneme.ipynb')
     nb.cells[1].source = 'n = 4'
     nbformat.write(nb, book / 'book' / 'deneme.ipynb')
     with pytest.raises(BookError, match='notebooks/pytorch/deneme.ipynb'):
         export_all(book, check=True)
+    # elle eklenmiş ya da artık bölümü olmayan bir öğrenci defteri de eskidir
+    export_all(book)
+    stray = book / 'notebooks' / 'ogrenci' / 'mxnet' / 'eski.ipynb'
+    stray.write_text('{}')
+    with pytest.raises(BookError, match='notebooks/ogrenci/mxnet/eski.ipynb'):
+        export_all(book, check=True)
+    export_all(book)
+    assert not stray.exists()
+
+
+@pytest.mark.parametrize('command', [['export'], ['export', '--check'], ['students'],
+                                     ['build'], ['build', '--hide-solutions'], ['check']])
+def test_missing_root_is_a_turkish_error_for_every_command(tmp_path, capsys, command):
+    missing = tmp_path / 'yok'
+    assert main(['--root', str(missing), *command]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith('hata: ') and 'kök klasörü bulunamadı' in err
+    assert str(missing) in err and 'Traceback' not in err
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize('command', [['export'], ['students']])
+def test_root_without_config_is_a_turkish_error(tmp_path, capsys, command):
+    (tmp_path / '_toc.yml').write_text('root: book/index\n')
+    assert main(['--root', str(tmp_path), *command]) == 2
+    assert '_config.yml bulunamadı' in capsys.readouterr().err
+
+
+def test_duplicated_framework_in_a_tab_group_writes_no_notebook(book, tmp_path, capsys):
+    path = book / 'book' / 'deneme.ipynb'
+    nb = sample_chapter()
+    # pt2, tf2, mx2 grubunda PyTorch iki kez: pt2, tf2, pt3, mx2
+    nb.cells.insert(8, code("fw = 'pytorch'", 'pytorch', cid='pt3'))
+    nbformat.write(nb, path)
+    with pytest.raises(BookError, match=r'(?s)book/deneme.*aynı çerçeve birden çok kez'):
+        export_all(book)
+    with pytest.raises(BookError, match='aynı çerçeve birden çok kez'):
+        write_students(book, tmp_path / 'ogrenci')
+    assert main(['--root', str(book), 'students', '--out', str(tmp_path / 'o2')]) == 2
+    assert 'aynı çerçeve birden çok kez' in capsys.readouterr().err
+    assert not (book / 'notebooks').exists()
+    assert not list(tmp_path.glob('ogrenci*/**/*.ipynb'))
+    assert not list(tmp_path.glob('o2/**/*.ipynb'))

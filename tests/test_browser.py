@@ -1,8 +1,8 @@
 """Derlenmiş kitabın tarayıcı testleri: bütün sayfalar, çerçeve sekmeleri, arama,
-Colab bağlantıları, çözümleri gizlenmiş derleme.
+Colab bağlantıları. (Çözümsüz derleme: test_browser_cozumsuz.py.)
 
-`make book` çıktısı (_build/html) ve çözümsüz derleme (_build/cozumsuz/_build/html) yerel
-bir HTTP sunucusundan Debian'ın Chromium'una (Playwright ile) açılır; ağa çıkılmaz.
+`make book` çıktısı (_build/html) yerel bir HTTP sunucusundan Debian'ın Chromium'una
+(Playwright ile) açılır; ağa çıkılmaz.
 """
 import contextlib
 import functools
@@ -20,7 +20,6 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = html_dir(ROOT)
-HIDDEN_HTML = html_dir(ROOT, hide_solutions=True)
 CHAPTER = "book/temel_gan.html"
 # Kitabın bütün sayfaları: _toc.yml'deki belgeler, dizin ve arama sayfası.
 PAGES = [f"{name}.html" for name in book_chapters(ROOT)] + ["genindex.html", "search.html"]
@@ -92,12 +91,6 @@ def serve(root, what):
 @pytest.fixture(scope="module")
 def site():
     with serve(HTML, "make book") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def hidden_site():
-    with serve(HIDDEN_HTML, "make book-cozumsuz") as url:
         yield url
 
 
@@ -245,22 +238,3 @@ def test_colab_links(site, page, path):
             f"/notebooks/{framework}/{chapter}.ipynb")
         assert (ROOT / "notebooks" / framework / f"{chapter}.ipynb").is_file(), \
             f"bağlantının açtığı defter yok: notebooks/{framework}/{chapter}.ipynb"
-
-
-SOLUTIONS = """() => Array.from(document.querySelectorAll('.solution'),
-  s => s.querySelector('section, .solution-content, p:not(.admonition-title)')?.textContent.trim() || '')"""
-
-
-@pytest.mark.parametrize("path", CHAPTER_PAGES)
-def test_hidden_build_shows_exercises_without_solutions(site, hidden_site, page, path):
-    page.goto(site + path)
-    solutions = [text for text in page.evaluate(SOLUTIONS) if text]
-    exercises = page.locator(".exercise").count()
-    assert exercises >= 3 and len(solutions) == exercises, \
-        "her bölümde en az üç alıştırma ve her birinin çözümü olmalı"
-    page.goto(hidden_site + path)
-    assert page.locator(".exercise").count() == exercises
-    assert page.locator(".solution").count() == 0
-    body = page.evaluate("() => document.body.textContent")
-    leaked = [text[:60] for text in solutions if text[:60] in body]
-    assert leaked == [], "çözümsüz derlemede çözüm metni görünüyor"

@@ -196,6 +196,50 @@ def test_new_archive_replaces_old_extraction(tmp_path):
     assert sorted(p.name for p in (target / 'toy').iterdir()) == ['yeni.txt']
 
 
+def corrupt_member(path, name):
+    """Zip'teki `name` üyesinin sıkıştırılmış verisinde bir baytı bozar (CRC tutmaz)."""
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(name)
+    raw = bytearray(path.read_bytes())
+    # Yerel başlık 30 bayt + ad + ek alan; verinin ortasındaki bayt değişir.
+    name_len = int.from_bytes(raw[info.header_offset + 26:info.header_offset + 28],
+                              'little')
+    extra_len = int.from_bytes(raw[info.header_offset + 28:info.header_offset + 30],
+                               'little')
+    start = info.header_offset + 30 + name_len + extra_len
+    raw[start + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(raw))
+
+
+def test_corrupted_zip_member_is_a_data_error_and_keeps_old_files(tmp_path):
+    target = tmp_path / 'hedef'
+    v1 = make_zip(tmp_path / 'v1.zip', {'toy/eski.txt': b'eski veri'})
+    data.extract(v1, target)
+    bad = make_zip(tmp_path / 'toy.zip', {'toy/a.txt': b'saglam',
+                                          'toy/b.txt': b'bozulacak veri ' * 50})
+    corrupt_member(bad, 'toy/b.txt')
+    with pytest.raises(zipfile.BadZipFile):  # zipfile'ın kendi hatası: CRC
+        with zipfile.ZipFile(bad) as zf:
+            zf.read('toy/b.txt')
+    with pytest.raises(DataError) as info:
+        data.extract(bad, target)
+    message = str(info.value)
+    assert 'toy.zip' in message and "'toy/b.txt'" in message and 'bozuk' in message
+    # Hiçbir şey kaybolmadı: önceki açılış yerinde, yarım kalan dosya ya da klasör yok.
+    assert (target / 'toy' / 'eski.txt').read_bytes() == b'eski veri'
+    assert sorted(p.name for p in (target / 'toy').iterdir()) == ['eski.txt']
+    assert sorted(p.name for p in target.iterdir()) == ['.v1.zip.extracted', 'toy']
+
+
+def test_truncated_tar_is_a_data_error(tmp_path):
+    good = _tar(tmp_path / 'iyi.tar', lambda tf: _tar_file(tf, 'toy/a.txt', b'x' * 5000))
+    cut = tmp_path / 'kesik.tar'
+    cut.write_bytes(good.read_bytes()[:1024])      # başlık var, veri yarım
+    with pytest.raises(DataError, match=r"kesik\.tar arşivi bozuk"):
+        data.extract(cut, tmp_path / 'hedef')
+    assert list((tmp_path / 'hedef').iterdir()) == []
+
+
 def test_not_an_archive_is_rejected(tmp_path):
     junk = tmp_path / 'junk.zip'
     junk.write_bytes(b'arsiv degil')
@@ -296,6 +340,27 @@ def test_images_come_in_sorted_path_order(data_home):
     expected = sorted(range(len(names)), key=lambda k: names[k])   # 'alt/' önce
     np.testing.assert_allclose(X[:, 0, 0, 0], [10 * k / 127.5 - 1 for k in expected],
                                atol=1e-6)
+
+
+def test_unreadable_image_is_a_data_error_naming_the_file(data_home):
+    folder = data_home / 'pokemon'
+    write_sprites(folder)
+    (folder / 'bozuk.png').write_bytes(b'\x89PNG\r\n\x1a\n bozuk bir dosya')
+    good = Image.new('RGB', (8, 8), RED)
+    good.save(folder / 'kesik.png')
+    with pytest.raises(DataError) as info:
+        data.load_pokemon_array(size=8)
+    assert str(folder / 'bozuk.png') in str(info.value)
+    assert 'Görüntü okunamadı' in str(info.value)
+    # Hiçbir dosya silinmedi; bozuk dosya çıkarılınca yükleme çalışır.
+    assert (folder / 'bozuk.png').exists()
+    (folder / 'bozuk.png').unlink()
+    raw = (folder / 'kesik.png').read_bytes()
+    (folder / 'kesik.png').write_bytes(raw[:len(raw) // 2])   # yarıda kesilmiş PNG
+    with pytest.raises(DataError, match='kesik.png'):
+        data.load_pokemon_array(size=8)
+    (folder / 'kesik.png').unlink()
+    assert data.load_pokemon_array(size=8).shape == (4, 8, 8, 3)
 
 
 def test_folder_without_images_is_a_data_error(data_home):

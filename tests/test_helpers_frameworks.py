@@ -4,6 +4,7 @@ Aynı küçük ağlar (D: 2→4 tanh →1, G: 2→2) üç çerçevede de aynı n
 ağırlıklarıyla kurulur; kayıplar ve bir SGD adımından sonraki ağırlıklar numpy ile
 elle hesaplananlarla ve birbirleriyle karşılaştırılır.
 """
+import contextlib
 import importlib
 import random
 import subprocess
@@ -12,9 +13,10 @@ import sys
 import numpy as np
 import pytest
 
+from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+
 pytestmark = pytest.mark.filterwarnings('ignore::DeprecationWarning')  # MXNet'in uyarıları
 
-FRAMEWORKS = ['torch', 'tensorflow', 'mxnet']
 LR = 0.5
 NAMES_D, NAMES_G = ('W1', 'b1', 'W2', 'b2'), ('Wg', 'bg')
 
@@ -26,7 +28,7 @@ class TorchKit:
     def __init__(self):
         import torch
         self.fw, self.nn = torch, torch.nn
-        self.d2l = importlib.import_module('d2l_gan.torch')
+        self.d2l = importlib.import_module(f"d2l_gan.{MODULES['pytorch']}")
 
     def nets(self, w):
         nn = self.nn
@@ -43,8 +45,10 @@ class TorchKit:
         arrays[0], arrays[2], arrays[4] = arrays[0].T, arrays[2].T, arrays[4].T
         return dict(zip(NAMES_D + NAMES_G, arrays))
 
-    def g_has_grad(self, G):
-        return any(p.grad is not None for p in G.parameters())
+    @contextlib.contextmanager
+    def gradient_probe(self, G):
+        """Güncelleme sırasında G'nin parametrelerine gradyan ulaştı mı?"""
+        yield lambda: any(p.grad is not None for p in G.parameters())
 
     def loss(self):
         return self.nn.BCEWithLogitsLoss()
@@ -73,7 +77,7 @@ class TorchKit:
 
 class TensorFlowKit:
     def __init__(self):
-        self.d2l = importlib.import_module('d2l_gan.tensorflow')
+        self.d2l = importlib.import_module(f"d2l_gan.{MODULES['tensorflow']}")
         import keras
         import tensorflow as tf
         self.fw, self.keras = tf, keras
@@ -90,8 +94,30 @@ class TensorFlowKit:
     def weights(self, D, G):
         return dict(zip(NAMES_D + NAMES_G, D.get_weights() + G.get_weights()))
 
-    def g_has_grad(self, G):
-        return None  # Keras gradyan saklamaz: denetlenecek bir şey yok
+    @contextlib.contextmanager
+    def gradient_probe(self, G):
+        """Keras gradyanı parametrede saklamaz; onun yerine güncellemenin açtığı her
+        GradientTape'in izlediği değişkenler kaydedilir. G'nin ileri geçişi bant
+        içinde yapılsaydı G'nin değişkenleri de izlenirdi ve gradyan alınabilirdi."""
+        tf, watched = self.fw, []
+        real = tf.GradientTape
+
+        class RecordingTape(real):
+            def __exit__(self, *exc):
+                result = super().__exit__(*exc)
+                watched.append({v.ref() for v in self.watched_variables()})
+                return result
+
+        tf.GradientTape = RecordingTape
+        try:
+            def reached():
+                assert watched, 'güncelleme hiç GradientTape açmadı'
+                # Keras değişkeninin TensorFlow karşılığı: .value
+                return any(v.value.ref() in tape for tape in watched
+                           for v in G.trainable_variables)
+            yield reached
+        finally:
+            tf.GradientTape = real
 
     def loss(self):
         return self.keras.losses.BinaryCrossentropy(from_logits=True)
@@ -129,7 +155,7 @@ class MXNetKit:
         import mxnet as mx
         from mxnet import gluon
         self.fw, self.gluon = mx, gluon
-        self.d2l = importlib.import_module('d2l_gan.mxnet')
+        self.d2l = importlib.import_module(f"d2l_gan.{MODULES['mxnet']}")
         self.array = mx.np.array
         self.array_type = mx.np.ndarray
 
@@ -151,9 +177,10 @@ class MXNetKit:
                                               l.bias.data().asnumpy())]
         return dict(zip(NAMES_D + NAMES_G, arrays))
 
-    def g_has_grad(self, G):
-        return any(np.abs(p.grad().asnumpy()).sum() > 0
-                   for p in G.collect_params().values())
+    @contextlib.contextmanager
+    def gradient_probe(self, G):
+        yield lambda: any(np.abs(p.grad().asnumpy()).sum() > 0
+                          for p in G.collect_params().values())
 
     def loss(self):
         return self.gluon.loss.SigmoidBCELoss()
@@ -184,7 +211,7 @@ class MXNetKit:
         return dev.device_type == 'cpu'
 
 
-KITS = {'torch': TorchKit, 'tensorflow': TensorFlowKit, 'mxnet': MXNetKit}
+KITS = {'pytorch': TorchKit, 'tensorflow': TensorFlowKit, 'mxnet': MXNetKit}
 
 
 @pytest.fixture(params=FRAMEWORKS)
@@ -234,15 +261,17 @@ def _ref_step(w, X, Z, which, names, eps=1e-6):
 
 
 def _step(kit, which):
-    """Bir güncelleme adımı: (döndürülen kayıp, adımdan sonraki ağırlıklar, D, G)."""
+    """Bir güncelleme adımı: (döndürülen kayıp, adımdan sonraki ağırlıklar,
+    G'ye gradyan ulaştı mı)."""
     w, X, Z = _problem()
     D, G = kit.nets(w)
     X_t, Z_t = kit.tensor(X), kit.tensor(Z)
-    if which == 'D':
-        out = kit.d2l.update_D(X_t, Z_t, D, G, kit.loss(), kit.trainer(D))
-    else:
-        out = kit.d2l.update_G(Z_t, D, G, kit.loss(), kit.trainer(G))
-    return out, kit.weights(D, G), G
+    with kit.gradient_probe(G) as reached_G:
+        if which == 'D':
+            out = kit.d2l.update_D(X_t, Z_t, D, G, kit.loss(), kit.trainer(D))
+        else:
+            out = kit.d2l.update_G(Z_t, D, G, kit.loss(), kit.trainer(G))
+        return out, kit.weights(D, G), reached_G()
 
 
 def _assert_one_element_tensor(kit, out):
@@ -258,7 +287,7 @@ def _assert_one_element_tensor(kit, out):
 
 def _check_update_step(kit, which):
     w, X, Z = _problem()
-    out, after, G = _step(kit, which)
+    out, after, reached_G = _step(kit, which)
     _assert_one_element_tensor(kit, out)
     expected_loss = _ref_losses(w, X, Z)[0 if which == 'D' else 1]
     assert abs(float(kit.numpy(out).ravel()[0]) - expected_loss) < 1e-5
@@ -270,8 +299,9 @@ def _check_update_step(kit, which):
         np.testing.assert_allclose(after[k], expected[k], atol=1e-5, err_msg=k)
     for k in frozen:
         np.testing.assert_array_equal(after[k], w[k], err_msg=f'{k} değişmemeliydi')
-    if which == 'D' and kit.g_has_grad(G) is not None:
-        assert not kit.g_has_grad(G)   # G'ye gradyan gitmedi
+    # Ayrımcı adımında G'ye gradyan gitmez; üretici adımında gider (denetim işler).
+    assert reached_G == (which == 'G'), 'G\'ye gradyan ' + ('gitti' if reached_G else
+                                                            'gitmedi')
 
 
 @pytest.mark.parametrize('which', ['D', 'G'])
@@ -287,7 +317,7 @@ def test_same_weights_give_same_loss_and_step_in_all_frameworks():
         losses = {name: float(results[name].numpy(out).ravel()[0])
                   for name, (out, _, _) in steps.items()}
         assert max(losses.values()) - min(losses.values()) < 1e-5, losses
-        ref = steps['torch'][1]
+        ref = steps['pytorch'][1]
         for name, (_, after, _) in steps.items():
             for k in NAMES_D + NAMES_G:
                 np.testing.assert_allclose(after[k], ref[k], atol=1e-5,
@@ -352,11 +382,11 @@ def test_load_array(kit):
 
 # --- Her modül yalnızca kendi çerçevesini yükler ---------------------------------
 
-@pytest.mark.parametrize('module, own', [('torch', {'torch'}),
-                                         ('tensorflow', {'tensorflow', 'keras'}),
-                                         ('mxnet', {'mxnet'})])
-def test_import_loads_only_its_own_framework(module, own):
-    watched = {'torch', 'tensorflow', 'keras', 'mxnet', 'jax'}
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_import_loads_only_its_own_framework(framework):
+    module = MODULES[framework]
+    own = {module, 'keras'} if framework == 'tensorflow' else {module}
+    watched = {*MODULES.values(), 'keras', 'jax'}
     code = (f'import sys, d2l_gan.{module}; '
             f'print(*sorted(m for m in {sorted(watched)} if m in sys.modules))')
     run = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-MODULES = {'pytorch': 'd2l_gan.torch', 'tensorflow': 'd2l_gan.tensorflow',
-           'mxnet': 'd2l_gan.mxnet'}
+from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+
 NUM_IMAGES = 10
 
 
@@ -32,10 +32,10 @@ def red_ids(batch):
     return np.rint(red / 25).astype(int)
 
 
-@pytest.mark.parametrize('framework', sorted(MODULES))
+@pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_load_pokemon_layout_batches_and_shuffling(framework, data_root, monkeypatch):
     monkeypatch.setenv('D2L_GAN_DATA', str(data_root))
-    d2l = importlib.import_module(MODULES[framework])
+    d2l = importlib.import_module(f'd2l_gan.{MODULES[framework]}')
     data_iter = d2l.load_pokemon(4, size=8)
     assert len(data_iter) == 2  # 10 görüntü, 4'lük gruplar: eksik son grup atlanır
     epochs = []
@@ -53,10 +53,10 @@ def test_load_pokemon_layout_batches_and_shuffling(framework, data_root, monkeyp
     assert len(set(epochs)) > 1, 'her dönem aynı sıra: karıştırılmıyor'
 
 
-@pytest.mark.parametrize('framework', sorted(MODULES))
+@pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_load_pokemon_num_images_and_small_sets(framework, data_root, monkeypatch):
     monkeypatch.setenv('D2L_GAN_DATA', str(data_root))
-    d2l = importlib.import_module(MODULES[framework])
+    d2l = importlib.import_module(f'd2l_gan.{MODULES[framework]}')
     data_iter = d2l.load_pokemon(3, size=8, num_images=6)
     assert len(data_iter) == 2
     ids = np.concatenate([red_ids(to_nhwc(X, framework)) for X in data_iter])

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from d2l_gan.book.build import html_dir
-from d2l_gan.book.notebook import FRAMEWORKS
+from d2l_gan.book.frameworks import FRAMEWORKS
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / '.github' / 'workflows'
@@ -69,3 +69,17 @@ def test_pages_workflow_publishes_the_built_book():
     assert ROOT / upload['with']['path'] == html_dir(ROOT)
     assert any('deploy-pages' in s.get('uses', '') for s in deploy['steps'])
     assert wf['permissions']['pages'] == 'write'
+
+
+def test_readme_test_command_runs_the_colab_stack_before_pytest():
+    """Colab yığını test komutunun bir aşamasıdır; sonuçlarını pytest denetler."""
+    script = (ROOT / 'tests' / 'run.sh').read_text(encoding='utf-8')
+    stages = re.findall(r'^stage "([^"]+)" (.*)$', script, re.M)
+    commands = [command for _, command in stages]
+    colab = next(i for i, c in enumerate(commands) if 'tests/colab_stack.py' in c)
+    pytest_stage = next(i for i, c in enumerate(commands) if '-m pytest tests' in c)
+    assert colab < pytest_stage
+    assert 'D2L_GAN_DATA' in script[:script.index('tests/colab_stack.py')]
+    (job,) = workflow('test.yml')['jobs'].values()
+    setup = '\n'.join(run_steps(job))
+    assert re.search(r'python3\.1[2-9]', setup), 'CPU işinde Python >= 3.12 kurulmuyor'

@@ -1,7 +1,8 @@
 """Kitabın aracı: `python -m d2l_gan.book {export,students,build,run,check}`.
 
-    export [--check]                      çerçeve başına okur defterlerini yazar / denetler
-    students [--out KLASÖR]               çözümleri çıkarılmış öğrenci defterlerini yazar
+    export [--check]                      okur ve öğrenci defterlerini (notebooks/) ve
+                                          paketin üretilen kısmını yazar / denetler
+    students [--out KLASÖR]               öğrenci defterlerinin bir kopyasını yazar
     build [--hide-solutions]              kitabı derler (isteğe bağlı: çözümler gizli)
     run BÖLÜM [--framework F] [--params]  bölümü her çerçevede çalıştırır, çıktıları birleştirir
     check [BÖLÜM ...]                     bölümlerin yapısal denetimi
@@ -10,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .checks import check_book
 from .build import build_book, html_dir
+from .checks import check_book
 from .export import export_all, write_students
 from .notebook import FRAMEWORKS, BookError
 from .runner import run_chapter
@@ -22,10 +23,12 @@ def build_parser():
                                      description='GAN Kitabı araçları')
     parser.add_argument('--root', default='.', help='kitabın kök klasörü (_toc.yml burada)')
     sub = parser.add_subparsers(dest='command', required=True)
-    p = sub.add_parser('export', help='notebooks/<çerçeve>/ altındaki defterleri üretir')
+    p = sub.add_parser('export', help='notebooks/<çerçeve>/ ve notebooks/ogrenci/<çerçeve>/ '
+                       'altındaki defterleri üretir')
     p.add_argument('--check', action='store_true',
                    help='yazmaz; üretilmiş defterler güncel değilse hata verir')
-    p = sub.add_parser('students', help='çözümleri çıkarılmış öğrenci defterlerini yazar')
+    p = sub.add_parser('students', help='öğrenci defterlerinin (notebooks/ogrenci/ ile aynı) '
+                       'bir kopyasını başka bir klasöre yazar')
     p.add_argument('--out', default='_build/ogrenci',
                    help='hedef klasör (varsayılan: _build/ogrenci); altında <çerçeve>/<bölüm>.ipynb')
     p = sub.add_parser('build', help='kitabı derler (uyarılar hata sayılır)')
@@ -46,6 +49,8 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     root = Path(args.root)
     try:
+        if not root.is_dir():
+            raise BookError(f'Kitabın kök klasörü bulunamadı: {root} (--root ile verin)')
         if args.command == 'export':
             changed = export_all(root, check=args.check)
             print('Üretilmiş defterler güncel.' if args.check or not changed else

@@ -259,7 +259,10 @@ def chapter_notebooks(root, strict=False):
 
 def repository(root):
     """_config.yml'deki depo adresi ve dalı."""
-    config = yaml.safe_load((Path(root) / '_config.yml').read_text(encoding='utf-8'))
+    path = Path(root) / '_config.yml'
+    if not path.is_file():
+        raise BookError(f'_config.yml bulunamadı: {path}')
+    config = yaml.safe_load(path.read_text(encoding='utf-8')) or {}
     repo = config.get('repository') or {}
     return repo.get('url', '').rstrip('/'), repo.get('branch', 'main')
 

@@ -28,7 +28,7 @@ from .frameworks import FRAMEWORKS, LABELS
 from .reader import GROUP_TAG
 
 SYNC_GROUP = "framework"
-COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/{branch}/notebooks"
+COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/{branch}/{folder}"
 
 # MathJax `make venv` ile şuraya kurulur:
 #   npm install --no-save --prefix .venv/npm mathjax@3.2.2
@@ -92,9 +92,10 @@ def group_cells(parent):
     parent[:] = children
 
 
-def colab_links(repo, branch, chapter, frameworks):
-    """Her çerçevenin Colab bağlantısını taşıyan paragraf."""
-    base = COLAB_URL.format(repo=repo, branch=branch)
+def colab_links(repo, branch, chapter, frameworks, folder="notebooks"):
+    """Her çerçevenin Colab bağlantısını taşıyan paragraf; defterler depoda
+    <folder>/<çerçeve>/<bölüm>.ipynb (config: d2l_gan_colab_folder)."""
+    base = COLAB_URL.format(repo=repo, branch=branch, folder=folder.strip("/"))
     paragraph = nodes.paragraph("", "", classes=["d2l-colab-links"])
     paragraph += nodes.Text("Colab'da aç: ")
     for framework in FRAMEWORKS:
@@ -125,7 +126,8 @@ class FrameworkTabs(SphinxPostTransform):
 
         repo, branch = colab_repository(self.config)
         chapter = self.env.docname.rsplit("/", 1)[-1]
-        links = colab_links(repo, branch, chapter, {cell_framework(cell) for cell in cells})
+        links = colab_links(repo, branch, chapter, {cell_framework(cell) for cell in cells},
+                            self.config.d2l_gan_colab_folder)
         section = next(self.document.findall(nodes.section), None)
         if section is not None and isinstance(section[0], nodes.title):
             section.insert(1, links)
@@ -215,6 +217,9 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
 
 def setup(app: Sphinx):
     app.setup_extension("sphinx_design")
+    # Colab bağlantılarının açtığı defterlerin depodaki klasörü; çözümsüz derleme
+    # öğrenci defterlerini (notebooks/ogrenci) açar.
+    app.add_config_value("d2l_gan_colab_folder", "notebooks", "html")
     app.connect("config-inited", configure)
     app.connect("builder-inited", check_mathjax)
     app.connect("build-finished", copy_mathjax)

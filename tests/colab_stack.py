@@ -1,0 +1,327 @@
+"""Colab yığını: okur defterlerini Colab'ınkine yakın, yeni sürümlerle çalıştırır.
+
+Kitabın kendi ortamı (.venv) Python 3.11, numpy 1.23.5 ve TensorFlow 2.17'dir (MXNet
+1.9.1 bunları ister). Okurlar ise defterleri Colab'da Python 3.12+, numpy 2, en yeni
+TensorFlow/Keras ve torch ile açar. Bu betik `_build/colab/` altında iki sanal ortam
+kurar; içlerinde yalnızca defterin ilk hücresinin kurduğu paket (d2l-gan, git adresi
+yerine yerel kopyadan), çerçeve ve defter çalıştırmak için nbclient/ipykernel vardır:
+
+- `py3xx-tensorflow`: Python >= 3.12, en yeni tensorflow-cpu ve keras, numpy >= 2;
+  TensorFlow defterlerini ve (iletisini sınamak için) bir MXNet defterini çalıştırır.
+- `py311-pytorch`: Python 3.11, numpy >= 2 ve kitabın ortamındaki torch (bağlarla;
+  Python 3.12 için torch PyPI'de birkaç GB'lık CUDA indirmesidir). PyTorch defterlerini
+  çalıştırır.
+
+Defterler `notebooks/<çerçeve>/` altındaki okur defterleridir; `tests/params/`teki
+küçültülmüş ayarlar `parameters` hücresinin ardına eklenir ve sona, çekirdeğin hangi
+Python ve sürümlerle çalıştığını yazan bir hücre konur. Sonuçları (çalıştırılmış
+defterler ve `_build/colab/rapor.json`) `tests/test_colab_stack.py` denetler.
+
+    .venv/bin/python tests/colab_stack.py   # kurar (ya da yeniden kullanır), çalıştırır
+
+Pip önbelleği de `_build/colab/` altındadır; depo dışında hiçbir şey yazılmaz.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from importlib.metadata import distribution
+from pathlib import Path
+
+import nbformat
+from packaging.requirements import Requirement
+
+from d2l_gan.book.frameworks import MODULES
+from d2l_gan.book.notebook import chapter_notebooks, inject_params, load_params
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / '_build' / 'colab'
+REPORT = OUT / 'rapor.json'
+# Ortam başına kurulanlar (sürümsüz: kurulabilen en yenisi).
+TENSORFLOW_STACK = ['tensorflow-cpu', 'keras', 'numpy>=2']
+PYTORCH_STACK = ['numpy>=2']
+RUNNER = ['nbclient', 'ipykernel']
+MXNET_PROBE = 'temel_gan'  # MXNet'in desteklenmeyen ortam iletisi bu defterle sınanır
+VERSION_CELL = """\
+import platform, sys
+from importlib.metadata import version
+print(sys.executable)
+print('python', platform.python_version())
+print('numpy', version('numpy'))
+print({module!r}, version({package!r}))"""
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def python_version(python):
+    out = subprocess.run(
+        [python, '-c', 'import sys; print(*sys.version_info[:2])'],
+        capture_output=True,
+        text=True,
+    )
+    return tuple(map(int, out.stdout.split())) if out.returncode == 0 else None
+
+
+def find_new_python():
+    """Python >= 3.12: $COLAB_PYTHON, PATH'teki python3.12/3.13/python3, pyenv."""
+    candidates = [os.environ.get('COLAB_PYTHON'), 'python3.12', 'python3.13', 'python3']
+    pyenv = Path(os.environ.get('PYENV_ROOT', Path.home() / '.pyenv')) / 'versions'
+    candidates += sorted(str(p / 'bin' / 'python3') for p in pyenv.glob('3.1[2-9]*'))
+    for candidate in filter(None, candidates):
+        path = candidate if os.path.isabs(candidate) else shutil.which(candidate)
+        version = python_version(path) if path and os.path.exists(path) else None
+        if version and version >= (3, 12):
+            return path, version
+    sys.exit(
+        'hata: Python >= 3.12 bulunamadı (Colab yığını için). Kurun (ör. Debian: '
+        'apt-get install python3.13-venv) ya da COLAB_PYTHON ile yolunu verin.'
+    )
+
+
+def clean_env(**extra):
+    """Okurun ortamı: kitabın PYTHONPATH'i ve günlük ayarı olmadan."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ('PYTHONPATH', 'TF_CPP_MIN_LOG_LEVEL', 'VIRTUAL_ENV')
+    }
+    env.update(
+        PIP_CACHE_DIR=str(OUT / 'pip-onbellek'),
+        PIP_DISABLE_PIP_VERSION_CHECK='1',
+        JUPYTER_PLATFORM_DIRS='1',
+        **extra,
+    )
+    return env
+
+
+def pip(venv, *args):
+    cmd = [str(venv / 'bin' / 'python'), '-m', 'pip', 'install', '-q', *args]
+    result = subprocess.run(cmd, env=clean_env(), capture_output=True, text=True)
+    if result.returncode != 0:
+        noise = re.compile(r"Location '.*' is ignored")
+        lines = result.stderr.splitlines()
+        errors = '\n'.join(x for x in lines if not noise.search(x))
+        sys.exit(f'hata: {" ".join(cmd)}\n{errors[-3000:]}')
+
+
+def package_wheel():
+    """Paketin yerel kopyasından (git adresinin vereceği dosyalar) bir tekerlek.
+
+    Kitabın ortamında, yalıtımsız derlenir: her sanal ortamın kurulumda setuptools
+    indirmesi gerekmez, derleme artıkları da depoya değil `_build/colab/`a düşer.
+    """
+    src, wheels = OUT / 'paket', OUT / 'tekerlek'
+    for folder in (src, wheels):
+        shutil.rmtree(folder, ignore_errors=True)
+    src.mkdir(parents=True)
+    for name in ('pyproject.toml', 'README.md'):
+        shutil.copy2(ROOT / name, src / name)
+    shutil.copytree(
+        ROOT / 'd2l_gan', src / 'd2l_gan', ignore=shutil.ignore_patterns('__pycache__')
+    )
+    cmd = [
+        sys.executable,
+        '-m',
+        'pip',
+        'wheel',
+        '-q',
+        '--no-deps',
+        '--no-build-isolation',
+        '-w',
+        str(wheels),
+        str(src),
+    ]
+    subprocess.run(cmd, env=clean_env(), check=True, cwd=src)
+    (wheel,) = wheels.glob('d2l_gan-*.whl')
+    return wheel
+
+
+def make_venv(python, name, stack):
+    """Sanal ortamı kurar; aynı Python ve aynı listeyle kurulmuşsa yeniden kullanır."""
+    venv = OUT / name
+    stamp = venv / 'kurulum.json'
+    spec = {'python': python, 'stack': stack + RUNNER}
+    if not (stamp.is_file() and json.loads(stamp.read_text()) == spec):
+        if venv.exists():
+            shutil.rmtree(venv)
+        subprocess.run([python, '-m', 'venv', str(venv)], check=True)
+        pip(venv, *stack, *RUNNER)
+        stamp.write_text(json.dumps(spec))
+    return venv
+
+
+def torch_closure():
+    """Kitabın ortamındaki torch ve bağımlılıklarının dağıtımları."""
+    seen, todo = {}, ['torch']
+    while todo:
+        name = Requirement(todo.pop()).name
+        key = name.lower().replace('_', '-')
+        if key in seen:
+            continue
+        dist = distribution(name)
+        seen[key] = dist
+        for line in dist.requires or []:
+            req = Requirement(line)
+            if req.marker is None or req.marker.evaluate({'extra': ''}):
+                todo.append(line)
+    return list(seen.values())
+
+
+def link_torch(venv):
+    """torch'u ve bağımlılıklarını kitabın ortamından bağlar (kopyalamaz)."""
+    site = next((venv / 'lib').glob('python3.*/site-packages'))
+    for dist in torch_closure():
+        base = Path(dist.locate_file(''))
+        tops = {
+            Path(f).parts[0]
+            for f in dist.files or []
+            if not str(f).startswith('..') and '__pycache__' not in str(f)
+        }
+        for top in tops:
+            target = site / top
+            if not target.exists() and (base / top).exists():
+                target.symlink_to(base / top)
+
+
+def prepare(framework, chapter):
+    """Okur defteri + küçültülmüş ayarlar + sürüm hücresi: girdi defterinin yolu."""
+    nb = nbformat.read(ROOT / 'notebooks' / framework / f'{chapter.stem}.ipynb', 4)
+    params = ROOT / 'tests' / 'params' / f'{chapter.stem}.yml'
+    if params.is_file():
+        nb = inject_params(nb, load_params(params, framework))
+    package = {'pytorch': 'torch', 'tensorflow': 'tensorflow-cpu'}.get(framework)
+    if package:
+        cell = nbformat.v4.new_code_cell(
+            VERSION_CELL.format(module=MODULES[framework], package=package)
+        )
+        cell.id = 'colab-surumler'
+        nb.cells.append(cell)
+    path = OUT / 'girdi' / framework / f'{chapter.stem}.ipynb'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def start_runner(venv, pairs, report):
+    """Defterleri ortamın kendi Python'uyla çalıştıran süreç. Her süreç kendi çalışma
+    klasöründedir: çekirdeklerin yerel soketleri (ipc) birbirine karışmaz."""
+    cwd = OUT / 'calisma' / venv.name
+    cwd.mkdir(parents=True, exist_ok=True)
+    args = [
+        str(venv / 'bin' / 'python'),
+        str(ROOT / 'tests' / 'colab_execute.py'),
+        str(report),
+        *(f'{src}:{dst}' for src, dst in pairs),
+    ]
+    return subprocess.Popen(args, env=clean_env(), cwd=cwd)
+
+
+def book_import_probe(venv):
+    """Okur paketinde `import d2l_gan.book` ne der? (stderr'in son satırı)"""
+    run = subprocess.run(
+        [str(venv / 'bin' / 'python'), '-c', 'import d2l_gan.book'],
+        env=clean_env(),
+        cwd=OUT / 'calisma',
+        capture_output=True,
+        text=True,
+    )
+    return {
+        'returncode': run.returncode,
+        'message': (run.stderr.strip().splitlines() or [''])[-1],
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--chapter', action='append', help='yalnızca bu bölüm(ler)')
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    for stale in ('girdi', 'cikti', 'calisma'):
+        shutil.rmtree(OUT / stale, ignore_errors=True)
+    (OUT / 'calisma').mkdir(parents=True)
+    REPORT.unlink(missing_ok=True)
+
+    new_python, version = find_new_python()
+    log(f'Colab yığını: Python {version[0]}.{version[1]} ({new_python}) ve Python 3.11')
+    wheel = package_wheel()
+
+    def setup(python, name, stack):
+        t0 = time.perf_counter()
+        venv = make_venv(python, name, stack)
+        pip(venv, '--no-deps', '--force-reinstall', str(wheel))
+        pip(venv, str(wheel))  # paketin bağımlılıkları (numpy, matplotlib, Pillow)
+        log(f'  {venv.name} ortamı: {time.perf_counter() - t0:.0f} sn')
+        return venv
+
+    # İki ortam aynı anda kurulur (çoğu indirme süresidir).
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        tf_name = f'py{version[0]}{version[1]}-tensorflow'
+        tf_job = pool.submit(setup, new_python, tf_name, TENSORFLOW_STACK)
+        pt_job = pool.submit(
+            setup, sys._base_executable, 'py311-pytorch', PYTORCH_STACK
+        )
+        tf_venv, pt_venv = tf_job.result(), pt_job.result()
+    link_torch(pt_venv)
+    setup_seconds = round(time.perf_counter() - started)
+    log(f'  kurulum: {setup_seconds} sn')
+
+    chapters = [
+        c for c in chapter_notebooks(ROOT) if not args.chapter or c.stem in args.chapter
+    ]
+    jobs = {}
+    for framework, venv in (('tensorflow', tf_venv), ('pytorch', pt_venv)):
+        pairs = [
+            (prepare(framework, c), OUT / 'cikti' / framework / f'{c.stem}.ipynb')
+            for c in chapters
+        ]
+        if framework == 'tensorflow':
+            pairs.append(
+                (
+                    prepare('mxnet', ROOT / 'book' / f'{MXNET_PROBE}.ipynb'),
+                    OUT / 'cikti' / 'mxnet' / f'{MXNET_PROBE}.ipynb',
+                )
+            )
+        for _, dst in pairs:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+        jobs[framework] = (
+            venv,
+            OUT / f'rapor-{framework}.json',
+            start_runner(venv, pairs, OUT / f'rapor-{framework}.json'),
+        )
+    report = {'setup_seconds': setup_seconds, 'stacks': {}}
+    for framework, (venv, path, process) in jobs.items():
+        if process.wait() != 0:
+            for _, _, other in jobs.values():  # yarım kalan öteki süreç de durur
+                if other.poll() is None:
+                    other.terminate()
+                    other.wait()
+            sys.exit(f'hata: {framework} defterlerini çalıştıran süreç çöktü')
+        report['stacks'][framework] = {
+            **json.loads(path.read_text(encoding='utf-8')),
+            'book_import': book_import_probe(venv),
+        }
+    report['total_seconds'] = round(time.perf_counter() - started)
+    REPORT.write_text(
+        json.dumps(report, indent=1, ensure_ascii=False), encoding='utf-8'
+    )
+    for framework, stack in report['stacks'].items():
+        log(
+            f'  {framework}: '
+            + ', '.join(f'{k} {v}' for k, v in stack['versions'].items())
+        )
+    log(
+        f'Colab yığını bitti: {report["total_seconds"]} sn (kurulum {setup_seconds} sn)'
+    )
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
