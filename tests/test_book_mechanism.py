@@ -48,7 +48,8 @@ def package(root):
 def test_export_generates_package_from_marked_cells_and_check_detects_staleness(book):
     package(book)
     nb = load_chapter(book / 'book' / 'deneme.ipynb')
-    nb.cells += [code('def adim(x):  #@save\n    return x + 1', 'pytorch'),
+    nb.cells += [nbformat.v4.new_markdown_cell('Kaydedilenler.'),  # yeni sekme grubu
+                 code('def adim(x):  #@save\n    return x + 1', 'pytorch'),
                  code('def adim(x):  #@save\n    return x + 2', 'tensorflow'),
                  code('def adim(x):  #@save\n    return x + 3', 'mxnet'),
                  code('def ortak(x):  #@save\n    return 2 * x')]
