@@ -29,7 +29,7 @@ VGG_CONFIGS = {
 
 
 def relu_indices(cfg):
-    """Her evrişimin ReLU çıktısının ağdaki sırası: {'relu1_1': 1, 'relu1_2': 3, ...}."""
+    """Her evrişimin ReLU çıktısının sırası: {'relu1_1': 1, 'relu1_2': 3, ...}."""
     indices, block, conv, i = {}, 1, 0, 0
     for v in cfg:
         if v == 'M':  # havuzlama: yeni blok başlar

@@ -1,4 +1,4 @@
-"""Önceden eğitilmiş evrişim ağırlıkları: nereden gelir, nerede durur, inmezse ne yapılır.
+"""Önceden eğitilmiş evrişim ağırlıkları: nereden gelir, nerede durur, inmezse ne olur.
 
 Çerçeveden bağımsızdır (standart kütüphane ve numpy; HED dosyasını okumak için h5py).
 Hiçbir derin öğrenme çerçevesini içe aktarmaz.

