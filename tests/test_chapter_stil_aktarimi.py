@@ -90,3 +90,21 @@ def test_random_network_texture_is_measured_with_the_hed_network(chapter, framew
 def test_result_figures_are_stored(chapter, framework):
     for cid in ('goster', 'gram-deney', 'egri', 'sonuc', 'doku', 'oran', 'rastgele'):
         assert has_image(chapter, cid, framework), cid
+
+
+def last_step(chapter, cell_id, framework):
+    """Bir hücredeki ilk eniyilemenin son ilerleme satırı: (içerik, stil, tv)."""
+    text = stored_text(chapter, cell_id, framework).split('beta/alfa')[0]
+    rows = STEP.findall(text)
+    return tuple(float(v) for v in rows[-1][1:])
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_texture_claims(chapter, framework):
+    """Yalnızca stil kaybıyla üretilen doku portreden gürültüden de uzaktır; rastgele
+    ağ kendi Gram matrislerini HED dokusunun ulaştığından daha iyi eşler."""
+    content_l, style_l, _ = last_step(chapter, 'doku', framework)
+    assert content_l > 1
+    assert content_l > stored_glue(chapter, f'style_content_loss_start_{framework}')
+    _, random_style, _ = last_step(chapter, 'rastgele', framework)
+    assert random_style < style_l
