@@ -501,6 +501,9 @@ def _format_glue(ctx, content):
 
 
 _ROLE = re.compile(r'(?<!`)\{(?P<name>[A-Za-z][\w:.+-]*)\}`(?P<content>[^`]+)`')
+# Satır içi kod parçası: içindeki süslü ayraçlar rol değildir.
+_CODE_SPAN = r'(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks)'
+_ROLE_OR_CODE = re.compile(_ROLE.pattern + '|' + _CODE_SPAN, re.S)
 _EXPLICIT = re.compile(r'^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$', re.S)
 
 
@@ -608,9 +611,13 @@ def _text(ctx, lines):
         # Denklem etiketi: `$$ (etiket)` -> `$$`
         kept.append(re.sub(r'(\$\$)\s*\([^()\s]+\)\s*$', r'\1', line))
     text = '\n'.join(kept)
-    return _ROLE.sub(
-        lambda m: convert_role(ctx, m.group('name'), m.group('content')), text
-    )
+
+    def role_or_code(m):  # satır içi kod (`relu{b}_{k}`) olduğu gibi kalır
+        if m.group('name') is None:
+            return m.group(0)
+        return convert_role(ctx, m.group('name'), m.group('content'))
+
+    return _ROLE_OR_CODE.sub(role_or_code, text)
 
 
 def _quote(text):
@@ -730,8 +737,15 @@ MYST_LEFTOVERS = [
 
 
 def myst_leftovers(text):
-    """Metinde kalmış MyST sözdizimi: [(tür, parça), ...]."""
+    """Metinde kalmış MyST sözdizimi: [(tür, parça), ...] (satır içi kod hariç)."""
     found = []
+
+    def drop(m):  # roller sayılır; satır içi kod içindekiler rol değildir
+        if m.group('name') is not None:
+            found.append(('rol', m.group(0)[: m.group(0).index('`') + 1]))
+        return ''
+
+    text = _ROLE_OR_CODE.sub(drop, text)
     for pattern, kind in MYST_LEFTOVERS:
         found += [(kind, m.group(0).strip()) for m in pattern.finditer(text)]
     return found
