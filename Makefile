@@ -11,10 +11,11 @@ MATHJAX := $(VENV)/npm/node_modules/mathjax/es5/tex-mml-chtml.js
 
 venv: $(STAMP) $(MATHJAX)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps -r requirements-nodeps.txt
 	# compat: paket sys.path'e bir .pth ile eklenir; PYTHONPATH ondan önce gelir
 	$(BIN)/python -m pip install -q --no-deps -e . --config-settings editable_mode=compat
 	@touch $(STAMP)

