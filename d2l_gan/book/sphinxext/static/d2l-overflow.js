@@ -27,7 +27,8 @@
     });
   };
 
-  window.addEventListener("load", () => {
+  // MathJax ertelenmiş (defer) bir betiktir: DOMContentLoaded'dan önce çalışır.
+  document.addEventListener("DOMContentLoaded", () => {
     const startup = window.MathJax && window.MathJax.startup;
     if (startup && startup.promise) startup.promise.then(watch);
   });

@@ -11,6 +11,8 @@
  * - Özet sayfanın ham HTML'inden çıkarılır; orada matematik henüz MathJax ile
  *   dizilmemiş LaTeX'tir. Matematik "…" olur; sayfa başlığındaki düğmeler, sağdaki
  *   içindekiler ve alt bilgi özete girmez.
+ * - Sphinx'in Türkçe çevirisinde "arama bitti, N sayfa bulundu" iletisi boştur; okur
+ *   kaç sonuç bulunduğunu göremezdi.
  */
 "use strict";
 
@@ -23,9 +25,16 @@ const D2L_NOT_IN_SUMMARY = [
   ".bd-footer-content", ".d2l-colab-links", ".onlyprint",
 ].join(", ");
 
+const D2L_FINISHED =
+  "Search finished, found ${resultCount} page(s) matching the search query.";
+
 const d2lPatchSearch = () => {
   if (typeof Search === "undefined" || Search.d2lPatched) return;
   Search.d2lPatched = true;
+  if (typeof Documentation !== "undefined" && !Documentation.TRANSLATIONS[D2L_FINISHED]) {
+    Documentation.TRANSLATIONS[D2L_FINISHED] =
+      "Arama bitti: sorguyla eşleşen ${resultCount} sayfa bulundu.";
+  }
   let queryWords = [];
 
   const parseQuery = Search._parseQuery;
