@@ -141,7 +141,7 @@ def browser():
 def page(browser):
     """Her test boş bir tarayıcı deposuyla (önceki seçimler olmadan) başlar."""
     context = browser.new_context()
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)
     yield context.new_page()
     context.close()
 
