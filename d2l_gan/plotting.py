@@ -3,7 +3,8 @@
 Kitabın bütün şekilleri tek bir görünümü paylaşır:
 
 - Renkler ve çizgiler `FMTS` sırasındadır: birinci eğri mavi düz, ikinci turuncu
-  kesikli, üçüncü yeşil noktalı-kesikli, dördüncü kırmızı noktalı. GAN kayıplarında
+  kesikli, üçüncü yeşil noktalı-kesikli, dördüncü kırmızı noktalı, ... (matplotlib'in
+  on rengi, sırayla dört çizgi türüyle). GAN kayıplarında
   ayrımcı birinci, üretici ikinci eğridir; bölümler bu renkleri değiştirmez.
 - Defterde şekiller PNG'dir ve yüksek çözünürlüklü ekranlarda keskin görünsün diye
   iki kat piksel yoğunluğuyla (200 dpi) çizilir, 100 dpi'lık boyutta gösterilir.
@@ -23,8 +24,9 @@ from matplotlib import pyplot as plt
 
 __all__ = ['plt', 'FMTS', 'set_figsize', 'set_axes', 'plot', 'Animator']
 
-# Eğrilerin biçimleri, sırayla (GAN kayıplarında: ayrımcı, üretici, ...).
-FMTS = ('C0-', 'C1--', 'C2-.', 'C3:')
+# Eğrilerin biçimleri, sırayla (GAN kayıplarında: ayrımcı, üretici, ...): matplotlib'in
+# on renginin her biri bir çizgi türüyle; on eğriye kadar iki eğri aynı görünmez.
+FMTS = ('C0-', 'C1--', 'C2-.', 'C3:', 'C4-', 'C5--', 'C6-.', 'C7:', 'C8-', 'C9--')
 DPI = 100  # şeklin gösterildiği boyut: inç başına piksel
 PALETTE_MIN_PSNR = 45.0  # dB; paletli PNG bundan uzaksa tam renkli PNG saklanır
 

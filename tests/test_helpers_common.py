@@ -172,6 +172,13 @@ def test_loss_curves_share_one_colour_convention():
     animator.close()
 
 
+def test_up_to_ten_curves_look_different():
+    plot(np.arange(3), [np.arange(3) + k for k in range(10)])
+    lines = plt.gca().get_lines()
+    styles = {(line.get_color(), line.get_linestyle()) for line in lines}
+    assert len(styles) == 10
+
+
 def test_set_figsize_outside_ipython():
     set_figsize((2, 1))
     assert tuple(plt.rcParams['figure.figsize']) == (2, 1)
