@@ -21,7 +21,7 @@ $(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml
 	@touch $(STAMP)
 
 $(MATHJAX):
-	npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm mathjax@3.2.2
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm $(file < d2l_gan/book/sphinxext/mathjax-pin.txt)
 
 book: venv
 	$(BIN)/python -m d2l_gan.book build

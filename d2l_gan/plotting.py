@@ -1,11 +1,34 @@
-"""Çizim yardımcıları (yalnızca numpy ve matplotlib; hiçbir derin öğrenme çerçevesi yok)."""
+"""Çizim yardımcıları (numpy, matplotlib ve Pillow; hiçbir derin öğrenme çerçevesi yok).
+
+Kitabın bütün şekilleri tek bir görünümü paylaşır:
+
+- Renkler ve çizgiler `FMTS` sırasındadır: birinci eğri mavi düz, ikinci turuncu
+  kesikli, üçüncü yeşil noktalı-kesikli, dördüncü kırmızı noktalı, ... (matplotlib'in
+  on rengi, sırayla dört çizgi türüyle). GAN kayıplarında
+  ayrımcı birinci, üretici ikinci eğridir; bölümler bu renkleri değiştirmez.
+- Defterde şekiller PNG'dir ve yüksek çözünürlüklü ekranlarda keskin görünsün diye
+  iki kat piksel yoğunluğuyla (200 dpi) çizilir, 100 dpi'lık boyutta gösterilir.
+  Defterler küçük kalsın diye: 256 renge indirilmiş hali aslına yeterince yakınsa
+  (PSNR >= `PALETTE_MIN_PSNR` dB; eğri ve saçılım çizimleri) paletli PNG saklanır;
+  resimler (`imshow`) en yakın komşu aradeğerlemesiyle büyütülür, piksel blokları iyi
+  sıkışır.
+"""
+
+import base64
+import io
 import itertools
 import sys
 
 import numpy as np
 from matplotlib import pyplot as plt
 
-__all__ = ['plt', 'set_figsize', 'set_axes', 'plot', 'Animator']
+__all__ = ['plt', 'FMTS', 'set_figsize', 'set_axes', 'plot', 'Animator']
+
+# Eğrilerin biçimleri, sırayla (GAN kayıplarında: ayrımcı, üretici, ...): matplotlib'in
+# on renginin her biri bir çizgi türüyle; on eğriye kadar iki eğri aynı görünmez.
+FMTS = ('C0-', 'C1--', 'C2-.', 'C3:', 'C4-', 'C5--', 'C6-.', 'C7:', 'C8-', 'C9--')
+DPI = 100  # şeklin gösterildiği boyut: inç başına piksel
+PALETTE_MIN_PSNR = 45.0  # dB; paletli PNG bundan uzaksa tam renkli PNG saklanır
 
 
 def _notebook_shell():
@@ -15,23 +38,73 @@ def _notebook_shell():
     return shell if getattr(shell, 'kernel', None) is not None else None
 
 
+def _small_png(png):
+    """İki kat yoğunluklu PNG'yi küçültür: palet yeterince aslına yakınsa paletli,
+    değilse tam renkli (saydamlık yoksa alfa kanalı olmadan) PNG."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png))
+    if image.mode == 'RGBA' and image.getextrema()[3][0] < 255:
+        return png  # saydam şekil: olduğu gibi
+    rgb = image.convert('RGB')
+    palette = rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    diff = np.asarray(rgb, float) - np.asarray(palette.convert('RGB'), float)
+    error = np.mean(diff**2)
+    faithful = error == 0 or 10 * np.log10(255**2 / error) >= PALETTE_MIN_PSNR
+    best = palette if faithful else rgb
+    buffer = io.BytesIO()
+    best.save(buffer, 'PNG', optimize=True)
+    return min(buffer.getvalue(), png, key=len)
+
+
+def _sharp_png(fig):
+    """Defterdeki PNG biçimleyicisi: iki kat yoğunluklu, küçültülmüş PNG (base64) ve
+    gösterim genişliği; IPython'un `retina` biçimi gibi."""
+    from IPython.core.pylabtools import retina_figure
+
+    result = retina_figure(fig)
+    if result is None:  # boş şekil
+        return None
+    png, size = result
+    # Yalnızca genişlik: dar ekranda resim küçülürken en-boy oranı korunur.
+    return base64.b64encode(_small_png(png)).decode('ascii'), {'width': size['width']}
+
+
 def _use_png():
-    """Şekiller 100 dpi olsun; defterde SVG değil yalnızca PNG gösterilsin."""
-    plt.rcParams['figure.dpi'] = 100
+    """Şekiller 100 dpi boyutunda, iki kat yoğunlukta; defterde yalnızca PNG."""
+    plt.rcParams['figure.dpi'] = DPI
+    plt.rcParams['image.interpolation'] = 'nearest'
     shell = _notebook_shell()
     if shell is not None:
         from IPython.core.pylabtools import select_figure_formats
+        from matplotlib.figure import Figure
+
+        try:
+            # Satır içi arka uç ilk şekilde yüklenirken biçimleri kendi ayarına
+            # döndürür; önce yüklensin ki bizim biçimimiz kalsın.
+            import matplotlib_inline.backend_inline  # noqa: F401
+        except ImportError:
+            pass
         select_figure_formats(shell, 'png')
+        shell.display_formatter.formatters['image/png'].for_type(Figure, _sharp_png)
 
 
 def set_figsize(figsize=(3.5, 2.5)):
-    """Varsayılan şekil boyutunu (inç) ayarlar; defterde şekiller 100 dpi PNG olur."""
+    """Varsayılan şekil boyutunu (inç) ayarlar; defterde şekiller keskin PNG olur."""
     _use_png()
     plt.rcParams['figure.figsize'] = figsize
 
 
-def set_axes(axes, xlabel=None, ylabel=None, xlim=None, ylim=None,
-             xscale='linear', yscale='linear', legend=None):
+def set_axes(
+    axes,
+    xlabel=None,
+    ylabel=None,
+    xlim=None,
+    ylim=None,
+    xscale='linear',
+    yscale='linear',
+    legend=None,
+):
     """Eksenin etiketlerini, sınırlarını, ölçeklerini ve göstergesini ayarlar."""
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
@@ -57,9 +130,20 @@ def _as_series(data):
     return [data] if single else list(data)  # tek eğri ya da eğri listesi
 
 
-def plot(X, Y=None, xlabel=None, ylabel=None, legend=None, xlim=None,
-         ylim=None, xscale='linear', yscale='linear',
-         fmts=('-', 'm--', 'g-.', 'r:'), figsize=(3.5, 2.5), axes=None):
+def plot(
+    X,
+    Y=None,
+    xlabel=None,
+    ylabel=None,
+    legend=None,
+    xlim=None,
+    ylim=None,
+    xscale='linear',
+    yscale='linear',
+    fmts=FMTS,
+    figsize=(3.5, 2.5),
+    axes=None,
+):
     """Bir ya da birkaç eğri çizer.
 
     `Y` verilmezse `X` çizilecek değerlerdir (yatay eksen 0, 1, 2, ...).
@@ -92,10 +176,20 @@ class Animator:
     sonra `show()` çağırın. Düz Python'da hiçbir şey göstermez ve beklemez.
     """
 
-    def __init__(self, xlabel=None, ylabel=None, legend=None, xlim=None,
-                 ylim=None, xscale='linear', yscale='linear',
-                 fmts=('-', 'm--', 'g-.', 'r:'), nrows=1, ncols=1,
-                 figsize=(3.5, 2.5)):
+    def __init__(
+        self,
+        xlabel=None,
+        ylabel=None,
+        legend=None,
+        xlim=None,
+        ylim=None,
+        xscale='linear',
+        yscale='linear',
+        fmts=FMTS,
+        nrows=1,
+        ncols=1,
+        figsize=(3.5, 2.5),
+    ):
         _use_png()
         self.fig, axes = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
         self.axes = list(axes.flat)
@@ -105,8 +199,14 @@ class Animator:
             plt.close(self.fig)
         self.legend = list(legend) if legend else []
         self.fmts = fmts
-        self._config = dict(xlabel=xlabel, ylabel=ylabel, xlim=xlim, ylim=ylim,
-                            xscale=xscale, yscale=yscale)
+        self._config = dict(
+            xlabel=xlabel,
+            ylabel=ylabel,
+            xlim=xlim,
+            ylim=ylim,
+            xscale=xscale,
+            yscale=yscale,
+        )
         self.X, self.Y = None, None
         self._handle = None
 
@@ -124,7 +224,8 @@ class Animator:
         ax = self.axes[0]
         ax.cla()
         # Her eğri kendi adıyla çizilir; gösterge ile eğriler karışamaz.
-        for i, (xi, yi, fmt) in enumerate(zip(self.X, self.Y, itertools.cycle(self.fmts))):
+        curves = zip(self.X, self.Y, itertools.cycle(self.fmts))
+        for i, (xi, yi, fmt) in enumerate(curves):
             label = self.legend[i] if i < len(self.legend) else None
             ax.plot(xi, yi, fmt, label=label)
         set_axes(ax, **self._config)
@@ -138,6 +239,7 @@ class Animator:
             self.fig.canvas.draw_idle()
         elif self._handle is None:
             from IPython.display import display
+
             self._handle = display(self.fig, display_id=True)
         else:
             self._handle.update(self.fig)
@@ -145,3 +247,8 @@ class Animator:
     def close(self):
         """Şekli kapatır (belleği bırakır); gösterilmiş çıktı olduğu gibi kalır."""
         plt.close(self.fig)
+
+
+# `from d2l_gan import torch as d2l` ile birlikte: bölümün ilk şekli de keskin PNG olur,
+# `d2l.plt` ile doğrudan çizilse bile.
+_use_png()

@@ -108,7 +108,15 @@ def test_notebook_shell_detection(monkeypatch):
         assert plotting._notebook_shell() is expected   # terminal IPython: None
 
 
-def test_set_figsize_sets_size_and_png_only_in_notebook(monkeypatch):
+def _shown_png(shell, fig):
+    """Defterin bu şekil için sakladığı PNG ve gösterim boyutu."""
+    data, metadata = shell.display_formatter.format(fig)
+    assert 'image/png' in data and 'image/svg+xml' not in data
+    image = Image.open(io.BytesIO(base64.b64decode(data['image/png'])))
+    return image, metadata['image/png']
+
+
+def test_set_figsize_sets_size_and_sharp_png_only_in_notebook(monkeypatch):
     shell, _ = _fake_notebook(monkeypatch)
     svg = shell.display_formatter.formatters['image/svg+xml']
     svg.for_type(matplotlib.figure.Figure, lambda fig: '<svg/>')  # eski bir ayar
@@ -117,10 +125,58 @@ def test_set_figsize_sets_size_and_png_only_in_notebook(monkeypatch):
     assert tuple(plt.rcParams['figure.figsize']) == (4, 3)
     fig = plt.figure()
     fig.gca().plot([0, 1])
-    data, _ = shell.display_formatter.format(fig)
-    assert 'image/png' in data and 'image/svg+xml' not in data
-    image = Image.open(io.BytesIO(base64.b64decode(data['image/png'])))
-    assert round(image.info['dpi'][0]) == 100
+    image, shown = _shown_png(shell, fig)
+    # 100 dpi'lık boyutta gösterilir (kenar boşlukları kırpılmış 4 x 3 inç), iki kat
+    # piksel yoğunluğuyla çizilir.
+    assert set(shown) == {'width'}  # yükseklik en-boy oranından gelir
+    assert 300 < shown['width'] <= 400 and 400 < image.height <= 600
+    assert abs(image.width - 2 * shown['width']) <= 1
+
+
+def test_curves_are_stored_as_faithful_palette_png(monkeypatch):
+    shell, _ = _fake_notebook(monkeypatch)
+    plot(np.arange(50), [np.sin(np.arange(50) / 5), np.cos(np.arange(50) / 5)],
+         legend=['ayrımcı', 'üretici'])
+    image, _ = _shown_png(shell, plt.gcf())
+    assert image.mode == 'P'  # 256 renk yeter: küçük dosya
+    from IPython.core.pylabtools import retina_figure
+
+    full = Image.open(io.BytesIO(retina_figure(plt.gcf())[0]))
+    assert full.size == image.size
+    error = np.mean((np.asarray(full.convert('RGB'), float)
+                     - np.asarray(image.convert('RGB'), float)) ** 2)
+    assert 10 * np.log10(255**2 / error) >= plotting.PALETTE_MIN_PSNR
+
+
+def test_many_coloured_images_keep_full_colour(monkeypatch):
+    shell, _ = _fake_notebook(monkeypatch)
+    set_figsize((3, 3))
+    plt.imshow(np.random.default_rng(0).random((64, 64, 3)))
+    image, _ = _shown_png(shell, plt.gcf())
+    assert image.mode == 'RGB'  # palet aslından uzak olurdu
+    assert plt.gca().get_images()[0].get_interpolation() == 'nearest'
+
+
+def test_loss_curves_share_one_colour_convention():
+    """Birinci eğri (ayrımcı) mavi düz, ikinci (üretici) turuncu kesikli: plot ve
+    Animator aynı biçimleri kullanır."""
+    plot(np.arange(5), [np.arange(5), np.arange(5) + 1])
+    animator = Animator(legend=['ayrımcı', 'üretici'])
+    animator.add(1, [0.7, 0.9])
+    animator.add(2, [0.6, 1.0])
+    for axes in (plt.gcf().axes[0], animator.axes[0]):
+        d, g = axes.get_lines()[:2]
+        assert matplotlib.colors.same_color(d.get_color(), 'C0')
+        assert matplotlib.colors.same_color(g.get_color(), 'C1')
+        assert (d.get_linestyle(), g.get_linestyle()) == ('-', '--')
+    animator.close()
+
+
+def test_up_to_ten_curves_look_different():
+    plot(np.arange(3), [np.arange(3) + k for k in range(10)])
+    lines = plt.gca().get_lines()
+    styles = {(line.get_color(), line.get_linestyle()) for line in lines}
+    assert len(styles) == 10
 
 
 def test_set_figsize_outside_ipython():

@@ -1,19 +1,45 @@
 """`check`: bölümlerin yapısal denetimi. Her sorun Türkçe bir cümledir."""
+
 import ast
 import re
 from pathlib import Path
 
-from .notebook import (FRAMEWORKS, META_KEY, PLACEHOLDER, BookError, book_chapters, cell_outputs,
-                       fill_runtime, framework_of, framework_view, group_problems,
-                       load_chapter, load_params, parameter_cells, resolve_doc)
+from .notebook import (
+    FRAMEWORKS,
+    META_KEY,
+    PLACEHOLDER,
+    BookError,
+    book_chapters,
+    cell_outputs,
+    fill_runtime,
+    framework_of,
+    framework_view,
+    group_problems,
+    load_chapter,
+    load_params,
+    parameter_cells,
+    resolve_doc,
+)
 
 # Saklı çıktıda bulunmaması gereken makineye özgü mutlak yollar.
-ABSOLUTE_PATH = re.compile(r'(/home/|/root/|/tmp/|/work/|/Users/|/opt/|[A-Za-z]:\\\\|'
-                           r'site-packages)')
+ABSOLUTE_PATH = re.compile(
+    r'(/home/|/root/|/tmp/|/work/|/Users/|/opt/|[A-Za-z]:\\\\|'
+    r'site-packages)'
+)
 
 
-# Tam ayarın süresini bildiren kutu: ```{admonition} Çalışma süresi + :class: calisma-suresi
-RUNTIME_NOTE = re.compile(r'```\{admonition\} Çalışma süresi\n:class: [^\n]*calisma-suresi')
+# Bölüm kodunun biçimi: okur kodu sayfada yana kaydırmadan okur (88 karakterlik bir
+# satır 1280 piksel genişlikte sekme içinde de sığar) ve bir hücre tek bir fikir
+# gösterir.
+MAX_LINE = 88
+MAX_CELL_LINES = 30
+
+
+# Tam ayarın süresini bildiren kutu:
+# ```{admonition} Çalışma süresi + :class: calisma-suresi
+RUNTIME_NOTE = re.compile(
+    r'```\{admonition\} Çalışma süresi\n:class: [^\n]*calisma-suresi'
+)
 
 
 def _output_text(out):
@@ -21,8 +47,11 @@ def _output_text(out):
         return out.text
     if out.output_type == 'error':
         return '\n'.join(out.traceback)
-    return '\n'.join(v for k, v in out.get('data', {}).items()
-                     if k.startswith('text/') and isinstance(v, str))
+    return '\n'.join(
+        v
+        for k, v in out.get('data', {}).items()
+        if k.startswith('text/') and isinstance(v, str)
+    )
 
 
 def _assigned_names(source):
@@ -30,12 +59,17 @@ def _assigned_names(source):
         tree = ast.parse(source)
     except SyntaxError:
         return set()
-    return {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
-            for t in node.targets if isinstance(t, ast.Name)}
+    return {
+        t.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
 
 
 def all_outputs(cell):
-    """Hücrenin bütün çerçevelerdeki saklı çıktıları (ortak hücrelerde her çerçeveninki)."""
+    """Hücrenin saklı çıktıları, bütün çerçevelerde (ortak hücrede her çerçeveninki)."""
     seen, outputs = set(), []
     for fw in FRAMEWORKS:
         for out in cell_outputs(cell, fw):
@@ -55,11 +89,37 @@ def output_problems(nb):
             if out.output_type == 'error':
                 problems.append(f'{where}: saklı çıktıda hata var ({out.ename})')
             elif out.output_type == 'stream' and out.name == 'stderr':
-                problems.append(f'{where}: saklı çıktıda stderr (uyarı/günlük) var: '
-                                f'{out.text.strip()[:120]!r}')
+                problems.append(
+                    f'{where}: saklı çıktıda stderr (uyarı/günlük) var: '
+                    f'{out.text.strip()[:120]!r}'
+                )
             match = ABSOLUTE_PATH.search(_output_text(out))
             if match:
-                problems.append(f'{where}: saklı çıktıda mutlak yol var ({match.group(0)!r})')
+                problems.append(
+                    f'{where}: saklı çıktıda mutlak yol var ({match.group(0)!r})'
+                )
+    return problems
+
+
+def code_shape_problems(nb):
+    """Kod satırı en çok MAX_LINE karakter, kod hücresi en çok MAX_CELL_LINES satır."""
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != 'code':
+            continue
+        where = f'hücre {i + 1} (id {cell.get("id")})'
+        lines = cell.source.splitlines()
+        for number, line in enumerate(lines, 1):
+            if len(line) > MAX_LINE:
+                problems.append(
+                    f'{where}, satır {number}: {len(line)} karakter; kod '
+                    f'satırı en çok {MAX_LINE} karakter olur'
+                )
+        if len(lines) > MAX_CELL_LINES:
+            problems.append(
+                f'{where}: {len(lines)} satır; bir kod hücresi en çok '
+                f'{MAX_CELL_LINES} satır olur (hücreyi fikirlerine bölün)'
+            )
     return problems
 
 
@@ -71,16 +131,24 @@ def figure_problems(nb):
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != 'code' or not any(
-                'image/png' in out.get('data', {}) for out in all_outputs(cell)):
+            'image/png' in out.get('data', {}) for out in all_outputs(cell)
+        ):
             continue
         opts = cell.metadata.get('mystnb', {})
-        missing = [what for what, key, sub in (('altyazı', 'figure', 'caption'),
-                                               ('alt metin', 'image', 'alt'))
-                   if not str(opts.get(key, {}).get(sub, '')).strip()]
+        missing = [
+            what
+            for what, key, sub in (
+                ('altyazı', 'figure', 'caption'),
+                ('alt metin', 'image', 'alt'),
+            )
+            if not str(opts.get(key, {}).get(sub, '')).strip()
+        ]
         if missing:
-            problems.append(f'hücre {i + 1} (id {cell.get("id")}) bir şekil çiziyor ama '
-                            f'{" ve ".join(missing)} yok (üst veri: mystnb.figure.caption, '
-                            'mystnb.image.alt)')
+            problems.append(
+                f'hücre {i + 1} (id {cell.get("id")}) bir şekil çiziyor ama '
+                f'{" ve ".join(missing)} yok (üst veri: mystnb.figure.caption, '
+                'mystnb.image.alt)'
+            )
     return problems
 
 
@@ -89,15 +157,23 @@ def runtime_problems(nb):
     kutuda, çalıştırmanın kaydettiği sürelerle (yer tutucularla) söyler."""
     if not any(c.cell_type == 'code' and c.source.strip() for c in nb.cells):
         return []
-    boxes = [c.source for c in nb.cells
-             if c.cell_type == 'markdown' and RUNTIME_NOTE.search(c.source)]
+    boxes = [
+        c.source
+        for c in nb.cells
+        if c.cell_type == 'markdown' and RUNTIME_NOTE.search(c.source)
+    ]
     if not boxes:
-        return ["bölümde çalışma süresi kutusu yok ('```{admonition} Çalışma süresi' "
-                "ve ':class: calisma-suresi')"]
+        return [
+            "bölümde çalışma süresi kutusu yok ('```{admonition} Çalışma süresi' "
+            "ve ':class: calisma-suresi')"
+        ]
     used = {fw for fw in FRAMEWORKS if any(framework_of(c) == fw for c in nb.cells)}
     named = {m.group(1) for m in PLACEHOLDER.finditer(boxes[0])}
-    problems = [f'süre kutusunda {{{{ sure_{fw} }}}} yer tutucusu yok'
-                for fw in sorted(used) if f'sure_{fw}' not in named]
+    problems = [
+        f'süre kutusunda {{{{ sure_{fw} }}}} yer tutucusu yok'
+        for fw in sorted(used)
+        if f'sure_{fw}' not in named
+    ]
     try:
         fill_runtime(boxes[0], nb)
     except BookError as exc:
@@ -109,12 +185,21 @@ def execution_problems(nb):
     """Her kod hücresi çalıştırılmış ve her çerçeve görünümünde sayılar artan olmalı."""
     problems = []
     for i, cell in enumerate(nb.cells):
-        if cell.cell_type == 'code' and cell.source.strip() and cell.execution_count is None:
-            problems.append(f'hücre {i + 1} (id {cell.get("id")}) hiç çalıştırılmamış '
-                            '(python -m d2l_gan.book run ile çalıştırın)')
+        if (
+            cell.cell_type == 'code'
+            and cell.source.strip()
+            and cell.execution_count is None
+        ):
+            problems.append(
+                f'hücre {i + 1} (id {cell.get("id")}) hiç çalıştırılmamış '
+                '(python -m d2l_gan.book run ile çalıştırın)'
+            )
     for fw in FRAMEWORKS:
-        counts = [c.execution_count for c in framework_view(nb, fw, keep_outputs=True).cells
-                  if c.cell_type == 'code' and c.execution_count is not None]
+        counts = [
+            c.execution_count
+            for c in framework_view(nb, fw, keep_outputs=True).cells
+            if c.cell_type == 'code' and c.execution_count is not None
+        ]
         if any(b <= a for a, b in zip(counts, counts[1:])):
             problems.append(f'{fw} görünümünde yürütme sayıları sıralı değil: {counts}')
     return problems
@@ -125,18 +210,24 @@ def parameter_problems(nb, params_file):
     for fw in FRAMEWORKS:
         cells = parameter_cells(framework_view(nb, fw))
         if len(cells) > 1:
-            problems.append(f"{fw}: birden çok 'parameters' hücresi var (papermill yalnızca "
-                            'birincisini kullanır)')
+            problems.append(
+                f"{fw}: birden çok 'parameters' hücresi var (papermill yalnızca "
+                'birincisini kullanır)'
+            )
         if not params_file.is_file():
             continue
         if not cells:
-            problems.append(f"{fw}: testler ayarları küçültüyor ({params_file.name}) ama "
-                            "bölümde 'parameters' etiketli hücre yok")
+            problems.append(
+                f'{fw}: testler ayarları küçültüyor ({params_file.name}) ama '
+                "bölümde 'parameters' etiketli hücre yok"
+            )
             continue
         unknown = set(load_params(params_file, fw)) - _assigned_names(cells[0].source)
         if unknown:
-            problems.append(f"{fw}: {params_file.name} 'parameters' hücresinde olmayan "
-                            f"ayarları değiştiriyor: {', '.join(sorted(unknown))}")
+            problems.append(
+                f"{fw}: {params_file.name} 'parameters' hücresinde olmayan "
+                f'ayarları değiştiriyor: {", ".join(sorted(unknown))}'
+            )
     return problems
 
 
@@ -152,14 +243,17 @@ def check_chapter(path, root):
         return problems
     params_file = Path(root) / 'tests' / 'params' / (path.stem + '.yml')
     problems += parameter_problems(nb, params_file)
+    problems += code_shape_problems(nb)
     problems += output_problems(nb)
     problems += execution_problems(nb)
     problems += figure_problems(nb)
     problems += runtime_problems(nb)
     overrides = nb.metadata.get(META_KEY, {}).get('overrides')
     if overrides:
-        problems.append('saklı çıktılar değiştirilmiş ayarlarla üretilmiş '
-                        f'({overrides}); bölümü --params olmadan yeniden çalıştırın')
+        problems.append(
+            'saklı çıktılar değiştirilmiş ayarlarla üretilmiş '
+            f'({overrides}); bölümü --params olmadan yeniden çalıştırın'
+        )
     return problems
 
 
