@@ -88,7 +88,9 @@ def draw_gaussian_fit(ax, real, fake, n_std=2):
                 label=f'{name}: {n_std}σ elipsi')
     ax.set_xlabel('$x_1$')
     ax.set_ylabel('$x_2$')
-    ax.legend(loc='upper left', fontsize='x-small', markerscale=3)
+    legend = ax.legend(loc='upper left', fontsize='x-small', markerscale=3)
+    for handle in legend.legend_handles:
+        handle.set_alpha(1)  # göstergede noktalar soluk değil
 
 
 def draw_cost_map(ax, grid_x1, grid_x2, costs, real, fake, vmax, title, zoom=None):
@@ -96,7 +98,7 @@ def draw_cost_map(ax, grid_x1, grid_x2, costs, real, fake, vmax, title, zoom=Non
 
     `zoom` (yarı genişlik) verilirse üretilmiş noktaların ortalamasının çevresi
     sağ alttaki büyüteçte ayrıca gösterilir: küçük bir kümeye yığılmış noktaların
-    altındaki maliyet tepesi ancak böyle görünür. Isı haritasının nesnesini döndürür.
+    altındaki maliyet tümseği ancak böyle görünür. Isı haritasının nesnesini döndürür.
     """
     costs = costs.reshape(grid_x1.shape)
     style = dict(cmap='viridis', vmin=0, vmax=vmax, shading='auto')
