@@ -78,8 +78,8 @@ def test_temel_gan_losses_approach_log2_from_both_sides(temel, framework):
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_temel_gan_longer_training_does_not_keep_improving(temel, framework):
-    """Sabit öğrenme oranıyla 100 dönem: en küçük ε ilk yarıda gelir; son 50 dönemin
-    ortalama hatası en iyi değerin iki katından fazla, kayıplar ise log 2'de."""
+    """Sabit öğrenme oranıyla 100 dönem: son 50 dönemin ortalama hatası en iyi
+    değerin iki katından fazladır, kayıplar ise log 2'de kalır."""
     rows = epochs(temel, 'uzun', framework)
     assert rows[-1][0] == 100, rows[-1]
     best = stored_glue(temel, f'long_best_{framework}')
@@ -87,7 +87,6 @@ def test_temel_gan_longer_training_does_not_keep_improving(temel, framework):
     late = stored_glue(temel, f'long_late_{framework}')
     final = stored_glue(temel, f'long_final_{framework}')
     assert rows[-1][3] == final
-    assert best_epoch <= 50, best_epoch
     assert late > 2 * best, (best, late)
     text = stored_text(temel, 'uzun-ozet', framework)
     assert f'en küçük ε {best:.3f} ({best_epoch}. dönem)' in text
