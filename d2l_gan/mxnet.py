@@ -21,6 +21,7 @@ from mxnet.gluon import nn
 
 from d2l_gan.common import *  # noqa: F401,F403
 from d2l_gan.data import load_pokemon_array
+from d2l_gan.figures import *  # noqa: F401,F403
 from d2l_gan.metrics import *  # noqa: F401,F403
 from d2l_gan.plotting import *  # noqa: F401,F403
 from d2l_gan.pretrained import *  # noqa: F401,F403

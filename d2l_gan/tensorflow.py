@@ -17,6 +17,7 @@ import tensorflow as tf  # noqa: E402
 
 from d2l_gan.common import *  # noqa: E402,F401,F403
 from d2l_gan.data import load_pokemon_array  # noqa: E402
+from d2l_gan.figures import *  # noqa: E402,F401,F403
 from d2l_gan.metrics import *  # noqa: E402,F401,F403
 from d2l_gan.plotting import *  # noqa: E402,F401,F403
 from d2l_gan.pretrained import *  # noqa: E402,F401,F403

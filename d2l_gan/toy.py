@@ -1,8 +1,7 @@
 """Oyuncak dağılımlar ve onların ölçütleri (yalnızca numpy; çerçeveden bağımsız)."""
 import numpy as np
 
-__all__ = ['GAUSS_A', 'GAUSS_B', 'gaussian_2d', 'gaussian_stats',
-           'relative_error', 'draw_gaussian_fit',
+__all__ = ['GAUSS_A', 'GAUSS_B', 'gaussian_2d', 'gaussian_stats', 'relative_error',
            'RING_MODES', 'RING_RADIUS', 'RING_STD', 'ring_centers', 'ring_gaussians']
 
 # Temel GAN bölümünün hedef dağılımı: X ~ N(0, I), veri = X A + b.
@@ -31,25 +30,6 @@ def relative_error(estimate, target):
     target = np.asarray(target, dtype=np.float64)
     return float(np.linalg.norm(np.asarray(estimate) - target)
                  / np.linalg.norm(target))
-
-
-def _ellipse(mean, cov, n_std, num=100):
-    """Kovaryans elipsinin (n_std standart sapma) kenar noktaları."""
-    t = np.linspace(0, 2 * np.pi, num)
-    vals, vecs = np.linalg.eigh(cov)
-    circle = np.stack([np.cos(t), np.sin(t)])
-    return (vecs @ (n_std * np.sqrt(np.maximum(vals, 0))[:, None] * circle)).T + mean
-
-
-def draw_gaussian_fit(ax, real, fake, n_std=2):
-    """Gerçek ve üretilmiş noktaları, her birinin 2σ elipsiyle birlikte çizer."""
-    ax.cla()
-    for pts, color, name in ((real, 'C0', 'gerçek'), (fake, 'C1', 'üretilmiş')):
-        pts = np.asarray(pts)
-        ax.scatter(pts[:, 0], pts[:, 1], s=4, alpha=0.4, color=color, label=name)
-        ring = _ellipse(*gaussian_stats(pts), n_std)
-        ax.plot(ring[:, 0], ring[:, 1], color=color, lw=2)
-    ax.legend(loc='upper left', fontsize='small')
 
 
 # --- Tuzaklar bölümü: halka üzerinde 8 Gauss karışımı -------------------------------

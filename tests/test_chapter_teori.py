@@ -1,12 +1,11 @@
-"""Teori bölümünün saklı çıktıları: sayısal özdeşlik ve eğitilen ayrımcının D*'a uzaklığı."""
+"""Teori bölümünün saklı çıktıları: sayısal özdeşlik ve ayrımcının D*'a uzaklığı."""
 import re
 
 import numpy as np
 import pytest
+from stored import stored_chapter, stored_glue, stored_text
 
-from d2l_gan.book.notebook import FRAMEWORKS
-from stored import SUFFIX, stored_chapter, stored_text
-
+from d2l_gan.book.frameworks import FRAMEWORKS
 
 
 @pytest.fixture(scope='module')
@@ -20,15 +19,19 @@ def number(text, label):
     return float(match.group(1))
 
 
+def normal_pdf(x, mu, s):
+    return np.exp(-0.5 * ((x - mu) / s) ** 2) / (s * np.sqrt(2 * np.pi))
+
+
 def reference_value():
-    """V(D*, G) bölümden bağımsız olarak: başka bir aralık ve Simpson kuralıyla 2 JSD - log 4."""
+    """Bölümden bağımsız 2 JSD - log 4: başka bir aralık ve Simpson kuralıyla."""
     x = np.linspace(-12, 12, 240001)
-    pdf = lambda x, mu, s: np.exp(-0.5 * ((x - mu) / s) ** 2) / (s * np.sqrt(2 * np.pi))
-    p = 0.5 * pdf(x, -1.5, 0.5) + 0.5 * pdf(x, 1.5, 0.5)
-    q = pdf(x, 0.0, 1.2)
+    p = 0.5 * normal_pdf(x, -1.5, 0.5) + 0.5 * normal_pdf(x, 1.5, 0.5)
+    q = normal_pdf(x, 0.0, 1.2)
     m = (p + q) / 2
     with np.errstate(divide='ignore', invalid='ignore', under='ignore'):
-        f = 0.5 * np.where(p > 0, p * np.log(p / m), 0) + 0.5 * np.where(q > 0, q * np.log(q / m), 0)
+        f = 0.5 * np.where(p > 0, p * np.log(p / m), 0) + \
+            0.5 * np.where(q > 0, q * np.log(q / m), 0)
     h = x[1] - x[0]
     jsd = h / 3 * (f[0] + f[-1] + 4 * f[1:-1:2].sum() + 2 * f[2:-1:2].sum())
     return 2 * jsd - np.log(4)
@@ -53,13 +56,32 @@ def test_theorem_checks_hold(nb):
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_trained_discriminator_is_close_to_optimum(nb, framework):
-    text = stored_text(nb, f'egit-{SUFFIX[framework]}')
+    text = stored_text(nb, 'egit', framework)
     match = re.search(r'en büyük \|D - D\*\| \(bölgede\): ([0-9.]+)', text)
     assert match, f'{framework}: saklı çıktıda sapma yok'
     assert float(match.group(1)) < 0.05, f'{framework}: {match.group(0)}'
+    assert stored_glue(nb, f'max_dev_{framework}') == float(match.group(1))
+    verdict = stored_text(nb, 'sapma', framework).strip()
+    assert verdict == 'en büyük |D - D*| < 0.05: True'
 
 
-def test_checked_tolerance_line(nb):
-    assert stored_text(nb, 'sapma').strip() == 'en büyük |D - D*| < 0.05: True'
+def test_checked_region_line(nb):
     region = stored_text(nb, 'bolge')
     assert re.search(r'karşılaştırma bölgesi: \[-2\.\d\d, 2\.\d\d\]', region), region
+
+
+def test_saturating_gradient_numbers_in_the_k_exercise():
+    """teori-ex-k çözümünde yazan çıktı, çözümdeki kodun gerçekten verdiğidir."""
+    x = np.linspace(-12, 12, 240001)
+    dx = x[1] - x[0]
+    p_data = 0.5 * normal_pdf(x, -1.5, 0.5) + 0.5 * normal_pdf(x, 1.5, 0.5)
+    lines = []
+    for shift in (0.0, 6.0):
+        pg = normal_pdf(x, shift, 1.2)
+        D = p_data / (p_data + pg)
+        lines.append(f'üretici N({shift}, 1.2^2): doyan {(pg * D).sum() * dx:.4f}, '
+                     f'doymayan {(pg * (1 - D)).sum() * dx:.4f}')
+    exercises = next(c.source for c in stored_chapter('teori').cells
+                     if c.get('id') == 'alistirmalar')
+    for line in lines:
+        assert line in exercises, line
