@@ -158,7 +158,8 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
 def ring_nets(latent_dim=64, hidden=128, pack=1):
     """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
 
-    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı.
+    Ağırlıklar Glorot (Xavier) düzgün dağılımdan, sabit terimler sıfır:
+    üç çerçevede aynı.
     """
     net_G, net_D = gluon.nn.HybridSequential(), gluon.nn.HybridSequential()
     net_G.add(gluon.nn.Dense(hidden, activation='relu', in_units=latent_dim),
@@ -267,5 +268,5 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
         if step * num_snapshots % num_steps == 0:
             samples = net_G(mx.np.random.normal(size=(2500, 64)))
             snapshots.append((step, samples.asnumpy()))
-            print_ring(f'adım {step}', snapshots[-1][1])
+            d2l.print_ring(f'adım {step}', snapshots[-1][1])
     return snapshots

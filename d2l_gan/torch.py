@@ -145,7 +145,8 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
 def ring_nets(latent_dim=64, hidden=128, pack=1):
     """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
 
-    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı.
+    Ağırlıklar Glorot (Xavier) düzgün dağılımdan, sabit terimler sıfır:
+    üç çerçevede aynı.
     """
     net_G = nn.Sequential(nn.Linear(latent_dim, hidden), nn.ReLU(),
                           nn.Linear(hidden, hidden), nn.ReLU(),
@@ -249,5 +250,5 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
         if step * num_snapshots % num_steps == 0:
             with torch.no_grad():
                 snapshots.append((step, net_G(torch.randn(2500, 64)).numpy()))
-            print_ring(f'adım {step}', snapshots[-1][1])
+            d2l.print_ring(f'adım {step}', snapshots[-1][1])
     return snapshots

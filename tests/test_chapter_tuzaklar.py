@@ -1,13 +1,13 @@
-"""Tuzaklar bölümünün saklı (tam ayarlı) çıktıları, metnin her iddiasını her çerçevede taşır.
+"""Tuzaklar bölümünün saklı (tam ayarlı) çıktıları metnin her iddiasını taşır.
 
 Metnin andığı sayılar `glue` kayıtlarıdır; burada, metnin onlar hakkında söylediği
 (yön, büyüklük sırası) her çerçevenin kaydında denetlenir.
 """
+
 import math
 import re
 
 import pytest
-
 from stored import SUFFIX, stored_chapter, stored_glue, stored_text
 
 FRAMEWORKS = list(SUFFIX)
@@ -29,8 +29,12 @@ def number(pattern, text):
 
 
 def test_every_glued_number_in_the_text_was_recorded(nb):
-    names = {name for cell in nb.cells if cell.cell_type == 'markdown'
-             for name in re.findall(r'\{glue:text\}`([A-Za-z0-9_]+)', cell.source)}
+    names = {
+        name
+        for cell in nb.cells
+        if cell.cell_type == 'markdown'
+        for name in re.findall(r'\{glue:text\}`([A-Za-z0-9_]+)', cell.source)
+    }
     assert len(names) > 20
     for name in names:
         stored_glue(nb, name)
@@ -42,45 +46,56 @@ def test_dirac_gan(nb, fw):
     sim = number(r'eşzamanlı: \d+ adım sonra dengeye uzaklık ([0-9.]+)', text)
     alt = number(r'sırayla: \d+ adım sonra dengeye uzaklık ([0-9.]+)', text)
     assert sim > math.sqrt(2) and abs(alt - math.sqrt(2)) < 0.2, text
-    assert glue(nb, 'dirac_r1', fw) < 1e-10                  # sıfıra iner
+    assert glue(nb, 'dirac_r1', fw) < 1e-10  # sıfıra iner
     growth = glue(nb, 'dirac_sim_growth', fw)
-    assert 1.5 < growth < 0.5 * 1.005 ** 300                 # doğrusal kestirimin yarısından az
-    assert glue(nb, 'dirac_sim_slow_pct', fw) > 50           # adımların çoğu θψ < 0'da
+    assert 1.5 < growth < 0.5 * 1.005**300  # doğrusal kestirimin yarısından az
+    assert glue(nb, 'dirac_sim_slow_pct', fw) > 50  # adımların çoğu θψ < 0'da
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_non_saturating_gradient_grows_while_the_saturating_one_does_not(nb, fw):
-    loss_first, loss_last = (glue(nb, f'warm_loss_D_{w}', fw) for w in ('first', 'last'))
+    loss_first = glue(nb, 'warm_loss_D_first', fw)
+    loss_last = glue(nb, 'warm_loss_D_last', fw)
     assert loss_last < 0.01 and loss_last < 0.1 * loss_first
-    assert 0.5 < glue(nb, 'warm_ratio_first', fw) < 2        # başta aynı büyüklükte
-    assert glue(nb, 'warm_growth', fw) > 5                   # doymayan büyür
+    assert 0.5 < glue(nb, 'warm_ratio_first', fw) < 2  # başta aynı büyüklükte
+    assert glue(nb, 'warm_growth', fw) > 5  # doymayan büyür
     assert glue(nb, 'warm_sat_last', fw) < 3 * glue(nb, 'warm_sat_first', fw)
     assert glue(nb, 'warm_ratio_last', fw) > 10
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_plain_gan_collapses_and_pacgan_covers_the_ring_at_equal_steps(nb, fw):
-    assert glue(nb, 'plain_top_min_pct', fw) > 95            # tek bir küçük küme
-    assert glue(nb, 'plain_hq', fw) < 0.05                   # bir modun üzerinde değil
+    assert glue(nb, 'plain_top_min_pct', fw) > 95  # tek bir küçük küme
+    assert glue(nb, 'plain_hq', fw) < 0.05  # bir modun üzerinde değil
     assert glue(nb, 'plain_modes', fw) <= 1
-    assert glue(nb, 'plain_radius_min', fw) < 1.9 < 2.1 < glue(nb, 'plain_radius_max', fw)
+    radius = [glue(nb, f'plain_radius_{w}', fw) for w in ('min', 'max')]
+    assert radius[0] < 1.9 and radius[1] > 2.1, radius  # halkanın içi ve dışı
     assert glue(nb, 'pac_modes', fw) == 8
     assert glue(nb, 'pac_hq', fw) > 0.7
-    hq = [float(v) for v in re.findall(r'yüksek kaliteli %([0-9.]+)',
-                                       stored_text(nb, 'pac', fw))]
-    assert len(hq) == 4 and hq[-1] > hq[0], hq               # kalite eğitimle artar
+    hq = [
+        float(v)
+        for v in re.findall(r'yüksek kaliteli %([0-9.]+)', stored_text(nb, 'pac', fw))
+    ]
+    assert len(hq) == 4 and hq[-1] > hq[0], hq  # kalite eğitimle artar
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_overconfident_discriminator_and_instance_noise(nb, fw):
-    plain = {k: glue(nb, f'hs_plain_{k}', fw) for k in (
-        'warm_loss_D', 'warm_nonsat', 'play_loss_D_max', 'play_loss_D_mean',
-        'play_radius_max')}
+    plain = {
+        k: glue(nb, f'hs_plain_{k}', fw)
+        for k in (
+            'warm_loss_D',
+            'warm_nonsat',
+            'play_loss_D_max',
+            'play_loss_D_mean',
+            'play_radius_max',
+        )
+    }
     noisy = {k: glue(nb, f'hs_noisy_{k}', fw) for k in plain}
     assert plain['warm_loss_D'] < 0.01
-    assert plain['play_radius_max'] > 10                     # halkanın çok dışına
+    assert plain['play_radius_max'] > 10  # halkanın çok dışına
     assert plain['play_loss_D_max'] > 2 and plain['play_loss_D_mean'] > 1
-    assert noisy['warm_loss_D'] > 0.3                        # D aşırı emin değil
+    assert noisy['warm_loss_D'] > 0.3  # D aşırı emin değil
     assert noisy['warm_nonsat'] < 0.5 * plain['warm_nonsat']
     assert noisy['play_loss_D_max'] < 0.5 * plain['play_loss_D_max']
     assert noisy['play_loss_D_mean'] < plain['play_loss_D_mean']
@@ -92,7 +107,7 @@ def test_learning_rate_sweep_trend(nb, fw):
     modes = [glue(nb, f'sweep{i}_modes', fw) for i in range(4)]
     hq = [glue(nb, f'sweep{i}_hq', fw) for i in range(4)]
     assert modes[0] <= modes[1] <= modes[2] and modes[0] < modes[2], modes
-    assert hq[0] < hq[1] < hq[2], hq                         # eşit oranlar büyüdükçe
+    assert hq[0] < hq[1] < hq[2], hq  # eşit oranlar büyüdükçe
     assert modes[3] < modes[2] and hq[3] < hq[2], (modes, hq)  # TTUR çifti geride
 
 
