@@ -160,7 +160,8 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
 def ring_nets(latent_dim=64, hidden=128, pack=1):
     """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
 
-    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı.
+    Ağırlıklar Glorot (Xavier) düzgün dağılımdan, sabit terimler sıfır:
+    üç çerçevede aynı.
     """
     net_G, net_D = gluon.nn.HybridSequential(), gluon.nn.HybridSequential()
     net_G.add(gluon.nn.Dense(hidden, activation='relu', in_units=latent_dim),
@@ -176,77 +177,101 @@ def ring_nets(latent_dim=64, hidden=128, pack=1):
     return net_G, net_D
 
 
-def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
-                   lr_G=1e-3, d_warmup=0, batch_size=256, pack=4, latent_dim=64,
-                   decay=True, log_every=100, num_snapshots=4, seed=0,
-                   verbose=False):
-    """Halka verisinde bir GAN eğitir; kayıpları, G'nin gradyan normunu ve örnekleri döndürür.
+def ring_batch(n, std=d2l.RING_STD):
+    """Halka karışımından `n` gerçek örnek, (n, 2): MXNet'in üreteciyle."""
+    centers = mx.np.array(d2l.ring_centers(), dtype='float32')
+    which = mx.np.random.randint(0, d2l.RING_MODES, size=(n,))
+    return centers[which] + std * mx.np.random.normal(size=(n, 2))
 
-    `remedy='pacgan'` ise ayrımcı `pack` örneği birlikte görür (lin2018pacgan).
-    `g_loss`: 'non-saturating' (-log D(G(z))) ya da 'saturating' (log(1 - D(G(z)))).
-    `d_warmup` adım boyunca yalnızca ayrımcı eğitilir (G sabit). `decay` ise
-    öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
-    kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
-    kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+
+class Packed(gluon.nn.Block):
+    """D'nin önüne konan sarmalayıcı: `update_D`/`update_G` onu D yerine çağırır.
+
+    `pack` ardışık örnek yan yana tek girdi olur: (n·pack, 2) -> (n, 2·pack)
+    (PacGAN). `noise` > 0 ise D her girdiyi N(0, noise²) gürültüsüyle görür
+    (örnek gürültüsü). Kendi parametresi yoktur; parametreler `net_D`'nindir.
     """
-    set_seed(seed)
-    pack = pack if remedy == 'pacgan' else 1
-    net_G, net_D = ring_nets(latent_dim, pack=pack)
-    adam = {'beta1': 0.5, 'beta2': 0.999}
-    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam', {'learning_rate': lr_D, **adam})
-    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam', {'learning_rate': lr_G, **adam})
-    loss = gluon.loss.SigmoidBCELoss()  # örnek başına kayıp; .mean() ile ortalama
-    centers = mx.np.array(ring_centers(), dtype='float32')
-    n = batch_size * pack
+    def __init__(self, net_D, pack=1, noise=0.0):
+        super().__init__()
+        self.net_D, self.pack, self.noise = net_D, pack, noise
 
-    def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
-        return net_D(X.reshape((-1, 2 * pack)))
+    def forward(self, X):
+        if self.noise:
+            X = X + self.noise * mx.np.random.normal(size=X.shape)
+        return self.net_D(X.reshape((-1, 2 * self.pack)))
 
-    def sample(m):
-        return net_G(mx.np.random.normal(size=(m, latent_dim)))
 
-    log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
-    snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
-    for step in range(1, d_warmup + num_steps + 1):
-        scale = 1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0
-        trainer_D.set_learning_rate(lr_D * scale)
-        trainer_G.set_learning_rate(lr_G * scale)
-        which = mx.np.random.randint(0, len(ring_centers()), size=(n,))
-        X = centers[which] + RING_STD * mx.np.random.normal(size=(n, 2))
-        fake_X = sample(n)
-        with autograd.record():
-            real_Y, fake_Y = critic(X), critic(fake_X)
-            loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
-                      + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
-        loss_D.backward()
-        trainer_D.step(1)  # kayıp zaten ortalama
-        if step <= d_warmup:
-            continue
-        with autograd.record():
-            fake_Y = critic(sample(n))
-            if g_loss == 'saturating':
-                loss_G = -loss(fake_Y, mx.np.zeros_like(fake_Y)).mean()  # log(1 - D(G(z)))
-            else:
-                loss_G = loss(fake_Y, mx.np.ones_like(fake_Y)).mean()    # -log D(G(z))
-        loss_G.backward()
-        t = step - d_warmup
-        if t % log_every == 0 or t == 1:
-            log['step'].append(t)
-            log['loss_D'].append(loss_D)
-            log['grad_G'].append(mx.np.sqrt(sum((p.grad() ** 2).sum()
-                                             for p in net_G.collect_params().values())))
-        trainer_G.step(1)
-        if t in snap_at:
-            snapshots.append((t, sample(2500).asnumpy()))
-            if verbose:
-                X = snapshots[-1][1]
-                print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
-                      f'{RING_MODES} mod, yüksek kaliteli örnek payı '
-                      f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
-    log = {k: np.array([v if isinstance(v, int) else v.item() for v in vals])
-           for k, vals in log.items()}
-    return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}
+def grad_norm_G(Z, critic, net_G, loss, saturating=False):
+    """G'nin kaybının parametrelerine göre gradyan normu; adım atılmaz.
+
+    `saturating` ise minimaks oyunundaki log(1 - D(G(z))) küçültülür, değilse
+    doymayan -log D(G(z)) (`update_G`'nin kaybı).
+    """
+    with autograd.record():
+        fake_Y = critic(net_G(Z))
+        if saturating:  # log(1 - D) = -BCE(logit, 0)
+            loss_G = -loss(fake_Y, mx.np.zeros_like(fake_Y)).mean()
+        else:           # -log D = BCE(logit, 1)
+            loss_G = loss(fake_Y, mx.np.ones_like(fake_Y)).mean()
+    loss_G.backward()
+    grads = [p.grad() for p in net_G.collect_params().values()]
+    return mx.np.sqrt(sum((g ** 2).sum() for g in grads))
+
+
+def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
+               batch_size=256, seed=0):
+    """D önce `warmup_steps` adım tek başına, sonra iki ağ `num_steps` adım eğitilir.
+
+    Döndürür: ısınmadan (adım, D'nin kaybı, G'nin doyan ve doymayan kayıptaki
+    gradyan normu) satırları ve ortak adımlardan (D'nin kaybı, G'nin örneklerinin
+    halkanın merkezine ortalama uzaklığı) satırları. `noise`: örnek gürültüsü.
+    """
+    d2l.set_seed(seed)
+    net_G, net_D = d2l.ring_nets()
+    critic, loss = Packed(net_D, noise=noise), gluon.loss.SigmoidBCELoss()
+    trainer_D, trainer_G = [gluon.Trainer(net.collect_params(), 'adam',
+                                          {'learning_rate': 1e-3, 'beta1': 0.5})
+                            for net in (net_D, net_G)]
+    warm, play = [], []
+    for step in range(1, warmup_steps + num_steps + 1):
+        X, Z = ring_batch(batch_size), mx.np.random.normal(size=(batch_size, 64))
+        loss_D = d2l.update_D(X, Z, critic, net_G, loss, trainer_D)
+        if step > warmup_steps:  # ortak evre: G de bir adım atar
+            d2l.update_G(Z, critic, net_G, loss, trainer_G)
+            radius = mx.np.linalg.norm(net_G(Z), axis=1).mean()
+            play.append(mx.np.stack([loss_D, radius]))
+        elif step == 1 or step % probe_every == 0:  # ısınma: G'nin gradyanını ölç
+            grads = [grad_norm_G(Z, critic, net_G, loss, sat) for sat in (True, False)]
+            warm.append([step, float(loss_D), *map(float, grads)])
+    return np.array(warm), np.array([p.asnumpy() for p in play])
+
+
+def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
+                   batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
+    """Halka verisinde bir GAN eğitir; `num_snapshots` anda 2500 örnek döndürür.
+
+    `pack` > 1: PacGAN, `noise` > 0: örnek gürültüsü (bkz. `Packed`), `std`: modların
+    standart sapması. Adam (β₁ = 0.5); oranlar doğrusal olarak sıfıra iner."""
+    d2l.set_seed(seed)
+    net_G, net_D = d2l.ring_nets(pack=pack)
+    critic, loss = Packed(net_D, pack, noise), gluon.loss.SigmoidBCELoss()
+    trainer_D, trainer_G = [gluon.Trainer(net.collect_params(), 'adam', {
+        'learning_rate': lr, 'beta1': 0.5,  # oran doğrusal olarak sıfıra iner
+        'lr_scheduler': mx.lr_scheduler.PolyScheduler(num_steps, lr, pwr=1)})
+        for net, lr in ((net_D, lr_D), (net_G, lr_G))]
+    n, snapshots = batch_size * pack, []
+    for step in range(1, num_steps + 1):
+        X, Z = ring_batch(n, std), mx.np.random.normal(size=(n, 64))
+        # (1) D'yi güncelle: log D(x) + log(1 - D(G(z)))'yi büyüt
+        d2l.update_D(X, Z, critic, net_G, loss, trainer_D)
+        # (2) G'yi güncelle: log D(G(z))'yi büyüt (doymayan kayıp)
+        d2l.update_G(Z, critic, net_G, loss, trainer_G)
+        # (3) Ara sıra G'den örnek çek ve ölç
+        if step * num_snapshots % num_steps == 0:
+            samples = net_G(mx.np.random.normal(size=(2500, 64)))
+            snapshots.append((step, samples.asnumpy()))
+            d2l.print_ring(f'adım {step}', snapshots[-1][1])
+    return snapshots
 
 
 # -- book/stil_aktarimi.ipynb

@@ -156,8 +156,8 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
 def ring_nets(latent_dim=64, hidden=128, pack=1):
     """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
 
-    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı
-    (Keras'ın `Dense` varsayılanları).
+    Ağırlıklar Glorot (Xavier) düzgün dağılımdan, sabit terimler sıfır:
+    üç çerçevede aynı (Keras'ın `Dense` varsayılanları).
     """
     dense = keras.layers.Dense
     net_G = keras.Sequential([keras.Input((latent_dim,)),
@@ -169,84 +169,102 @@ def ring_nets(latent_dim=64, hidden=128, pack=1):
     return net_G, net_D
 
 
-def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
-                   lr_G=1e-3, d_warmup=0, batch_size=256, pack=4, latent_dim=64,
-                   decay=True, log_every=100, num_snapshots=4, seed=0,
-                   verbose=False):
-    """Halka verisinde bir GAN eğitir; kayıpları, G'nin gradyan normunu ve örnekleri döndürür.
+def ring_batch(n, std=d2l.RING_STD):
+    """Halka karışımından `n` gerçek örnek, (n, 2): TensorFlow'un üreteciyle."""
+    centers = tf.constant(d2l.ring_centers(), dtype=tf.float32)
+    which = tf.random.uniform((n,), 0, d2l.RING_MODES, dtype=tf.int32)
+    return tf.gather(centers, which) + std * tf.random.normal((n, 2))
 
-    `remedy='pacgan'` ise ayrımcı `pack` örneği birlikte görür (lin2018pacgan).
-    `g_loss`: 'non-saturating' (-log D(G(z))) ya da 'saturating' (log(1 - D(G(z)))).
-    `d_warmup` adım boyunca yalnızca ayrımcı eğitilir (G sabit). `decay` ise
-    öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
-    kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
-    kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+
+class Packed(keras.layers.Layer):
+    """D'nin önüne konan sarmalayıcı: `update_D`/`update_G` onu D yerine çağırır.
+
+    `pack` ardışık örnek yan yana tek girdi olur: (n·pack, 2) -> (n, 2·pack)
+    (PacGAN). `noise` > 0 ise D her girdiyi N(0, noise²) gürültüsüyle görür
+    (örnek gürültüsü). Kendi parametresi yoktur; parametreler `net_D`'nindir.
     """
-    set_seed(seed)
-    pack = pack if remedy == 'pacgan' else 1
-    net_G, net_D = ring_nets(latent_dim, pack=pack)
-    trainer_D = keras.optimizers.Adam(learning_rate=lr_D, beta_1=0.5, beta_2=0.999)
-    trainer_G = keras.optimizers.Adam(learning_rate=lr_G, beta_1=0.5, beta_2=0.999)
+    def __init__(self, net_D, pack=1, noise=0.0):
+        super().__init__()
+        self.net_D, self.pack, self.noise = net_D, pack, noise
+
+    def call(self, X, training=False):
+        if self.noise:
+            X = X + self.noise * tf.random.normal(tf.shape(X))
+        return self.net_D(tf.reshape(X, (-1, 2 * self.pack)), training=training)
+
+
+def grad_norm_G(Z, critic, net_G, loss, saturating=False):
+    """G'nin kaybının parametrelerine göre gradyan normu; adım atılmaz.
+
+    `saturating` ise minimaks oyunundaki log(1 - D(G(z))) küçültülür, değilse
+    doymayan -log D(G(z)) (`update_G`'nin kaybı). Keras sırası: loss(etiket, logit).
+    """
+    with tf.GradientTape() as tape:
+        fake_Y = critic(net_G(Z, training=True))
+        if saturating:  # log(1 - D) = -BCE(0, logit)
+            loss_G = -loss(tf.zeros_like(fake_Y), fake_Y)
+        else:           # -log D = BCE(1, logit)
+            loss_G = loss(tf.ones_like(fake_Y), fake_Y)
+    return tf.linalg.global_norm(tape.gradient(loss_G, net_G.trainable_variables))
+
+
+def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
+               batch_size=256, seed=0):
+    """D önce `warmup_steps` adım tek başına, sonra iki ağ `num_steps` adım eğitilir.
+
+    Döndürür: ısınmadan (adım, D'nin kaybı, G'nin doyan ve doymayan kayıptaki
+    gradyan normu) satırları ve ortak adımlardan (D'nin kaybı, G'nin örneklerinin
+    halkanın merkezine ortalama uzaklığı) satırları. `noise`: örnek gürültüsü.
+    """
+    d2l.set_seed(seed)
+    net_G, net_D = d2l.ring_nets()
+    critic = Packed(net_D, noise=noise)
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
-    centers = tf.constant(ring_centers(), dtype=tf.float32)
-    n = batch_size * pack
+    trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.5)
+                            for _ in range(2)]
+    step_D, step_G = tf.function(d2l.update_D), tf.function(d2l.update_G)  # bir kez
+    warm, play = [], []
+    for step in range(1, warmup_steps + num_steps + 1):
+        X, Z = ring_batch(batch_size), tf.random.normal((batch_size, 64))
+        loss_D = step_D(X, Z, critic, net_G, loss, trainer_D)
+        if step > warmup_steps:  # ortak evre: G de bir adım atar
+            step_G(Z, critic, net_G, loss, trainer_G)
+            play.append([loss_D, tf.reduce_mean(tf.norm(net_G(Z), axis=1))])
+        elif step == 1 or step % probe_every == 0:  # ısınma: G'nin gradyanını ölç
+            grads = [grad_norm_G(Z, critic, net_G, loss, sat) for sat in (True, False)]
+            warm.append([step, float(loss_D), *map(float, grads)])
+    return np.array(warm), np.array([[float(v) for v in p] for p in play])
 
-    def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
-        return net_D(tf.reshape(X, (-1, 2 * pack)), training=True)
 
-    def sample(m):
-        return net_G(tf.random.normal((m, latent_dim)), training=True)
+def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
+                   batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
+    """Halka verisinde bir GAN eğitir; `num_snapshots` anda 2500 örnek döndürür.
 
-    @tf.function
-    def step_D(scale):
-        trainer_D.learning_rate.assign(lr_D * scale)
-        which = tf.random.uniform((n,), 0, len(ring_centers()), dtype=tf.int32)
-        X = tf.gather(centers, which) + RING_STD * tf.random.normal((n, 2))
-        fake_X = sample(n)  # GradientTape dışında: G'ye gradyan gitmez
-        with tf.GradientTape() as tape:
-            real_Y, fake_Y = critic(X), critic(fake_X)
-            loss_D = (loss(tf.ones_like(real_Y), real_Y)
-                      + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
-        grads = tape.gradient(loss_D, net_D.trainable_variables)
-        trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
-        return loss_D
+    `pack` > 1: PacGAN, `noise` > 0: örnek gürültüsü (bkz. `Packed`), `std`: modların
+    standart sapması. Adam (β₁ = 0.5); oranlar doğrusal olarak sıfıra iner."""
+    d2l.set_seed(seed)
+    net_G, net_D = d2l.ring_nets(pack=pack)
+    critic = Packed(net_D, pack, noise)
+    loss = keras.losses.BinaryCrossentropy(from_logits=True)
+    trainer_D, trainer_G = [keras.optimizers.Adam(beta_1=0.5, learning_rate=(
+        keras.optimizers.schedules.PolynomialDecay(lr, num_steps, 0.0)))
+        for lr in (lr_D, lr_G)]
+    n, snapshots = batch_size * pack, []
 
-    @tf.function
-    def step_G(scale):
-        trainer_G.learning_rate.assign(lr_G * scale)
-        with tf.GradientTape() as tape:
-            fake_Y = critic(sample(n))
-            if g_loss == 'saturating':
-                loss_G = -loss(tf.zeros_like(fake_Y), fake_Y)  # log(1 - D(G(z))) küçülür
-            else:
-                loss_G = loss(tf.ones_like(fake_Y), fake_Y)    # -log D(G(z)) küçülür
-        grads = tape.gradient(loss_G, net_G.trainable_variables)
-        trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
-        return tf.linalg.global_norm(grads)
-
-    log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
-    snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
-    for step in range(1, d_warmup + num_steps + 1):
-        scale = tf.constant(1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0)
-        loss_D = step_D(scale)
-        if step <= d_warmup:
-            continue
-        grad_G = step_G(scale)
-        t = step - d_warmup
-        if t % log_every == 0 or t == 1:
-            log['step'].append(t)
-            log['loss_D'].append(loss_D)
-            log['grad_G'].append(grad_G)
-        if t in snap_at:
-            snapshots.append((t, sample(2500).numpy()))
-            if verbose:
-                X = snapshots[-1][1]
-                print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
-                      f'{RING_MODES} mod, yüksek kaliteli örnek payı '
-                      f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
-    log = {k: np.array([float(v) for v in vals]) for k, vals in log.items()}
-    return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}
+    @tf.function  # bir kez izlenir; her adım aynı grafiği çalıştırır
+    def train_step():
+        X, Z = ring_batch(n, std), tf.random.normal((n, 64))
+        # (1) D'yi güncelle: log D(x) + log(1 - D(G(z)))'yi büyüt
+        d2l.update_D(X, Z, critic, net_G, loss, trainer_D)
+        # (2) G'yi güncelle: log D(G(z))'yi büyüt (doymayan kayıp)
+        d2l.update_G(Z, critic, net_G, loss, trainer_G)
+    for step in range(1, num_steps + 1):
+        train_step()
+        # (3) Ara sıra G'den örnek çek ve ölç
+        if step * num_snapshots % num_steps == 0:
+            snapshots.append((step, net_G(tf.random.normal((2500, 64))).numpy()))
+            d2l.print_ring(f'adım {step}', snapshots[-1][1])
+    return snapshots
 
 
 # -- book/stil_aktarimi.ipynb

@@ -147,7 +147,8 @@ def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
 def ring_nets(latent_dim=64, hidden=128, pack=1):
     """Halka deneyinin ağları: G (3 gizli katman), D (1 gizli katman, `pack` örnek).
 
-    Ağırlıklar Glorot (Xavier) düzgün, sapmalar sıfır: üç çerçevede aynı.
+    Ağırlıklar Glorot (Xavier) düzgün dağılımdan, sabit terimler sıfır:
+    üç çerçevede aynı.
     """
     net_G = nn.Sequential(nn.Linear(latent_dim, hidden), nn.ReLU(),
                           nn.Linear(hidden, hidden), nn.ReLU(),
@@ -160,75 +161,99 @@ def ring_nets(latent_dim=64, hidden=128, pack=1):
     return net_G, net_D
 
 
-def train_ring_gan(num_steps, remedy=None, g_loss='non-saturating', lr_D=1e-3,
-                   lr_G=1e-3, d_warmup=0, batch_size=256, pack=4, latent_dim=64,
-                   decay=True, log_every=100, num_snapshots=4, seed=0,
-                   verbose=False):
-    """Halka verisinde bir GAN eğitir; kayıpları, G'nin gradyan normunu ve örnekleri döndürür.
+def ring_batch(n, std=d2l.RING_STD):
+    """Halka karışımından `n` gerçek örnek, (n, 2): PyTorch'un üreteciyle."""
+    centers = torch.tensor(d2l.ring_centers(), dtype=torch.float32)
+    which = torch.randint(0, d2l.RING_MODES, (n,))
+    return centers[which] + std * torch.randn(n, 2)
 
-    `remedy='pacgan'` ise ayrımcı `pack` örneği birlikte görür (lin2018pacgan).
-    `g_loss`: 'non-saturating' (-log D(G(z))) ya da 'saturating' (log(1 - D(G(z)))).
-    `d_warmup` adım boyunca yalnızca ayrımcı eğitilir (G sabit). `decay` ise
-    öğrenme oranları doğrusal olarak sıfıra iner. Her `log_every` adımda D'nin
-    kaybı ve G'nin gradyan normu kaydedilir (yalnızca o adımlarda ana belleğe
-    kopyalanır); `num_snapshots` anda 2500 örnek saklanır ve `verbose` ise
-o anki kapsanan mod sayısı ile yüksek kaliteli örnek payı yazdırılır.
+
+class Packed(nn.Module):
+    """D'nin önüne konan sarmalayıcı: `update_D`/`update_G` onu D yerine çağırır.
+
+    `pack` ardışık örnek yan yana tek girdi olur: (n·pack, 2) -> (n, 2·pack)
+    (PacGAN). `noise` > 0 ise D her girdiyi N(0, noise²) gürültüsüyle görür
+    (örnek gürültüsü). Kendi parametresi yoktur; parametreler `net_D`'nindir.
     """
-    set_seed(seed)
-    pack = pack if remedy == 'pacgan' else 1
-    net_G, net_D = ring_nets(latent_dim, pack=pack)
-    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr_D, betas=(0.5, 0.999))
-    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr_G, betas=(0.5, 0.999))
-    loss = nn.BCEWithLogitsLoss()
-    centers = torch.tensor(ring_centers(), dtype=torch.float32)
+    def __init__(self, net_D, pack=1, noise=0.0):
+        super().__init__()
+        self.net_D, self.pack, self.noise = net_D, pack, noise
 
-    def critic(X):  # `pack` örnek yan yana: (n * pack, 2) -> (n, 2 * pack)
-        return net_D(X.reshape(-1, 2 * pack))
+    def forward(self, X):
+        if self.noise:
+            X = X + self.noise * torch.randn_like(X)
+        return self.net_D(X.reshape(-1, 2 * self.pack))
 
-    def sample(n):
-        return net_G(torch.randn(n, latent_dim))
 
-    log, snapshots = {'step': [], 'loss_D': [], 'grad_G': []}, []
-    snap_at = {round(num_steps * (i + 1) / num_snapshots) for i in range(num_snapshots)}
-    n = batch_size * pack
-    for step in range(1, d_warmup + num_steps + 1):
-        scale = 1 - (step - 1) / (d_warmup + num_steps) if decay else 1.0
-        for trainer, lr in ((trainer_D, lr_D), (trainer_G, lr_G)):
-            for group in trainer.param_groups:
-                group['lr'] = lr * scale
-        X = centers[torch.randint(0, len(centers), (n,))] + RING_STD * torch.randn(n, 2)
-        trainer_D.zero_grad()
-        real_Y, fake_Y = critic(X), critic(sample(n).detach())
-        loss_D = (loss(real_Y, torch.ones_like(real_Y))
-                  + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
-        loss_D.backward()
-        trainer_D.step()
-        if step <= d_warmup:
-            continue
-        trainer_G.zero_grad()
-        fake_Y = critic(sample(n))
-        if g_loss == 'saturating':
-            loss_G = -loss(fake_Y, torch.zeros_like(fake_Y))  # log(1 - D(G(z))) küçülür
-        else:
-            loss_G = loss(fake_Y, torch.ones_like(fake_Y))    # -log D(G(z)) küçülür
-        loss_G.backward()
-        t = step - d_warmup
-        if t % log_every == 0 or t == 1:
-            log['step'].append(t)
-            log['loss_D'].append(loss_D.detach())
-            log['grad_G'].append(torch.sqrt(sum((p.grad ** 2).sum()
-                                                for p in net_G.parameters())))
-        trainer_G.step()
-        if t in snap_at:
+def grad_norm_G(Z, critic, net_G, loss, saturating=False):
+    """G'nin kaybının parametrelerine göre gradyan normu; adım atılmaz.
+
+    `saturating` ise minimaks oyunundaki log(1 - D(G(z))) küçültülür, değilse
+    doymayan -log D(G(z)) (`update_G`'nin kaybı).
+    """
+    fake_Y = critic(net_G(Z))
+    if saturating:  # log(1 - D) = -BCE(logit, 0)
+        loss_G = -loss(fake_Y, torch.zeros_like(fake_Y))
+    else:           # -log D = BCE(logit, 1)
+        loss_G = loss(fake_Y, torch.ones_like(fake_Y))
+    grads = torch.autograd.grad(loss_G, list(net_G.parameters()))
+    return torch.sqrt(sum((g ** 2).sum() for g in grads))
+
+
+def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
+               batch_size=256, seed=0):
+    """D önce `warmup_steps` adım tek başına, sonra iki ağ `num_steps` adım eğitilir.
+
+    Döndürür: ısınmadan (adım, D'nin kaybı, G'nin doyan ve doymayan kayıptaki
+    gradyan normu) satırları ve ortak adımlardan (D'nin kaybı, G'nin örneklerinin
+    halkanın merkezine ortalama uzaklığı) satırları. `noise`: örnek gürültüsü.
+    """
+    d2l.set_seed(seed)
+    net_G, net_D = d2l.ring_nets()
+    critic, loss = Packed(net_D, noise=noise), nn.BCEWithLogitsLoss()
+    trainer_D, trainer_G = [torch.optim.Adam(net.parameters(), 1e-3, betas=(0.5, 0.999))
+                            for net in (net_D, net_G)]
+    warm, play = [], []
+    for step in range(1, warmup_steps + num_steps + 1):
+        X, Z = ring_batch(batch_size), torch.randn(batch_size, 64)
+        loss_D = d2l.update_D(X, Z, critic, net_G, loss, trainer_D)
+        if step > warmup_steps:  # ortak evre: G de bir adım atar
+            d2l.update_G(Z, critic, net_G, loss, trainer_G)
+            play.append(torch.stack([loss_D, net_G(Z).detach().norm(dim=1).mean()]))
+        elif step == 1 or step % probe_every == 0:  # ısınma: G'nin gradyanını ölç
+            grads = [grad_norm_G(Z, critic, net_G, loss, sat) for sat in (True, False)]
+            warm.append([step, float(loss_D), *map(float, grads)])
+    return np.array(warm), np.array([p.numpy() for p in play])
+
+
+def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
+                   batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
+    """Halka verisinde bir GAN eğitir; `num_snapshots` anda 2500 örnek döndürür.
+
+    `pack` > 1: PacGAN, `noise` > 0: örnek gürültüsü (bkz. `Packed`), `std`: modların
+    standart sapması. Adam (β₁ = 0.5); oranlar doğrusal olarak sıfıra iner."""
+    d2l.set_seed(seed)
+    net_G, net_D = d2l.ring_nets(pack=pack)
+    critic, loss = Packed(net_D, pack, noise), nn.BCEWithLogitsLoss()
+    trainer_D, trainer_G = [torch.optim.Adam(net.parameters(), lr, betas=(0.5, 0.999))
+                            for net, lr in ((net_D, lr_D), (net_G, lr_G))]
+    schedulers = [torch.optim.lr_scheduler.LinearLR(trainer, 1.0, 0.0, num_steps)
+                  for trainer in (trainer_D, trainer_G)]
+    n, snapshots = batch_size * pack, []
+    for step in range(1, num_steps + 1):
+        X, Z = ring_batch(n, std), torch.randn(n, 64)
+        # (1) D'yi güncelle: log D(x) + log(1 - D(G(z)))'yi büyüt
+        d2l.update_D(X, Z, critic, net_G, loss, trainer_D)
+        # (2) G'yi güncelle: log D(G(z))'yi büyüt (doymayan kayıp)
+        d2l.update_G(Z, critic, net_G, loss, trainer_G)
+        for scheduler in schedulers:
+            scheduler.step()
+        # (3) Ara sıra G'den örnek çek ve ölç
+        if step * num_snapshots % num_steps == 0:
             with torch.no_grad():
-                snapshots.append((t, sample(2500).numpy()))
-            if verbose:
-                X = snapshots[-1][1]
-                print(f'adım {t}: {modes_covered(X, ring_centers(), RING_STD)}/'
-                      f'{RING_MODES} mod, yüksek kaliteli örnek payı '
-                      f'%{100 * high_quality_share(X, ring_centers(), RING_STD):.0f}')
-    log = {k: np.array([float(v) for v in vals]) for k, vals in log.items()}
-    return {'log': log, 'snapshots': snapshots, 'samples': snapshots[-1][1]}
+                snapshots.append((step, net_G(torch.randn(2500, 64)).numpy()))
+            d2l.print_ring(f'adım {step}', snapshots[-1][1])
+    return snapshots
 
 
 # -- book/stil_aktarimi.ipynb
