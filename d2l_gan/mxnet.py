@@ -72,15 +72,18 @@ class _Minibatches:
             yield mx.np.take(self.images, batch.astype('int32'), axis=0)
 
 
-def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
+def load_pokemon(batch_size, size=64, num_images=None, ctx=None, images=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
 
     Görüntüler bir kez çözülüp tek bir `mx.np` dizisi olarak `ctx`'te (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk bu
-    kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
+    kadar görüntüyü alır. `images` (NHWC numpy dizisi, [-1, 1]) verilirse klasör
+    okunmaz, bu görüntüler kullanılır (ör. `split_held_out`'un eğitim kümesi).
+    Her grup tam `batch_size` örnektir; `len()` dönem
     başına grup sayısıdır.
     """
-    images = load_pokemon_array(size)
+    if images is None:
+        images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
     ctx = try_gpu() if ctx is None else ctx

@@ -67,15 +67,18 @@ class _Minibatches:
                                 order[i * self.batch_size:(i + 1) * self.batch_size])
 
 
-def load_pokemon(batch_size, size=64, num_images=None, device=None):
+def load_pokemon(batch_size, size=64, num_images=None, device=None, images=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NHWC, [-1, 1] aralığında).
 
     Görüntüler bir kez çözülüp tek bir tensör olarak `device`'ta (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk
-    bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir (`tf.function`
+    bu kadar görüntüyü alır. `images` (NHWC numpy dizisi, [-1, 1]) verilirse
+    klasör okunmaz, bu görüntüler kullanılır (ör. `split_held_out`'un eğitim kümesi).
+    Her grup tam `batch_size` örnektir (`tf.function`
     bir kez izlenir); `len()` dönem başına grup sayısıdır.
     """
-    images = load_pokemon_array(size)
+    if images is None:
+        images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
     with tf.device(try_gpu() if device is None else device):

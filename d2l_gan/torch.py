@@ -62,16 +62,19 @@ class _Minibatches:
             yield self.images[order[i * self.batch_size:(i + 1) * self.batch_size]]
 
 
-def load_pokemon(batch_size, size=64, num_images=None, device=None):
+def load_pokemon(batch_size, size=64, num_images=None, device=None, images=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
 
     Görüntüler bir kez çözülüp tek bir tensör olarak `device`'ta (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk
-    bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
+    bu kadar görüntüyü alır. `images` (NHWC numpy dizisi, [-1, 1]) verilirse
+    klasör okunmaz, bu görüntüler kullanılır (ör. `split_held_out`'un eğitim kümesi).
+    Her grup tam `batch_size` örnektir; `len()` dönem
     başına grup sayısıdır. İşlemcide evrişimler kanal-sonda bellek düzeninde
     (`channels_last`) daha hızlıdır; tensörün şekli yine NCHW'dir.
     """
-    images = load_pokemon_array(size)
+    if images is None:
+        images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
     device = try_gpu() if device is None else device
