@@ -379,11 +379,11 @@ def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
         fake_Y = net_D(augment(fake_X), training=True)
         loss_D = (loss(tf.ones_like(real_Y), real_Y)
                   + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
-        penalty = 0.0
+        total_D = loss_D
         if gamma > 0:  # R1: (γ/2)·||∇x D(x)||²; dış bant bu gradyanı da kaydeder
             grad = inner.gradient(real_Y, real_X)
-            penalty = gamma / 2 * tf.reduce_mean(tf.reduce_sum(grad ** 2, (1, 2, 3)))
-    grads = tape.gradient(loss_D + penalty, net_D.trainable_variables)
+            total_D += gamma / 2 * tf.reduce_mean(tf.reduce_sum(grad ** 2, (1, 2, 3)))
+    grads = tape.gradient(total_D, net_D.trainable_variables)
     trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
     with tf.GradientTape() as tape:
         new_Y = net_D(augment(net_G(Z, training=True)), training=True)

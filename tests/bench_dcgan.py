@@ -113,7 +113,7 @@ def build_mxnet(width, latent_dim):
 
 
 def chapter_loop(step, batches, num_steps, epoch_steps, zero, read):
-    """Bölümün döngüsü: kayıplar cihazda toplanır, dönemde (epoch_steps adım) bir okunur."""
+    """Bölümün döngüsü: kayıplar cihazda toplanır, epoch_steps adımda bir okunur."""
     total_D, total_G = zero(), zero()
     for i in range(num_steps):
         loss_D, loss_G = step(batches[i % len(batches)])
@@ -173,12 +173,14 @@ def main():
     if args.worker:
         return worker(args)
     print(f'DCGAN (taban genişliği {args.width}), minigrup {args.batch_size}, '
-          f'{args.rounds} tur × {args.steps} adım, kayıplar {args.epoch_steps} adımda bir okunur')
+          f'{args.rounds} tur × {args.steps} adım, '
+          f'kayıplar {args.epoch_steps} adımda bir okunur')
     print(f'{"çerçeve":12s} {"cihaz":>10s} {"bölüm örnek/sn":>15s} '
           f'{"başvuru örnek/sn":>17s} {"oran":>6s}')
     for fw in args.frameworks.split(','):
         cmd = [sys.executable, __file__, '--worker', fw, '--steps', str(args.steps),
-               '--batch-size', str(args.batch_size), '--epoch-steps', str(args.epoch_steps),
+               '--batch-size', str(args.batch_size),
+               '--epoch-steps', str(args.epoch_steps),
                '--width', str(args.width), '--rounds', str(args.rounds)]
         out = subprocess.run(cmd, capture_output=True, text=True)
         lines = [line for line in out.stdout.splitlines() if line.startswith('{')]
@@ -186,8 +188,8 @@ def main():
             print(f'{fw:12s} başarısız:\n{out.stderr[-2000:]}')
             continue
         r = json.loads(lines[-1])
-        print(f'{fw:12s} {r["device"]:>10s} {r["chapter"]:15.1f} {r["reference"]:17.1f} '
-              f'{r["chapter"] / r["reference"]:6.2f}')
+        print(f'{fw:12s} {r["device"]:>10s} {r["chapter"]:15.1f} '
+              f'{r["reference"]:17.1f} {r["chapter"] / r["reference"]:6.2f}')
 
 
 if __name__ == '__main__':
