@@ -281,7 +281,7 @@ def diff_augment(X):
 def random_flip(X):
     """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
     flip = mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx) < 0.5
-    return mx.np.where(flip, mx.np.flip(X, axis=-1), X)
+    return mx.np.where(flip, mx.np.flip(X, axis=3), X)
 
 
 class Upsample(nn.Block):
