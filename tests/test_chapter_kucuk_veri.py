@@ -75,3 +75,22 @@ def test_reader_prose_does_not_talk_about_tests(chapter):
     for c in chapter.cells:
         if c.cell_type == 'markdown':
             assert not re.search(r'\btest', c.source, re.I), c.id
+
+
+SCORES = re.compile(r'^son tarif +(G|EMA) +16x16 SWD ([0-9.]+) +yama SWD ([0-9.]+)$',
+                    re.M)
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_ema_copy_beats_the_trained_generator_at_the_end(chapter, framework):
+    """Metin: bütçenin sonunda eğitilen üretici EMA kopyasından kötüdür."""
+    scores = {m.group(1): (float(m.group(2)), float(m.group(3)))
+              for m in SCORES.finditer(stored_text(chapter, 'egit-son', framework))}
+    assert scores['EMA'][0] < scores['G'][0], scores
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_no_sign_of_copying(chapter, framework):
+    """Metin: ayrılmış görüntülerin en yakın %5'inden yakın üretilmiş örnek ≤ %5."""
+    assert glue(chapter, 'nn_closer', framework) <= 5.0
+
