@@ -6,6 +6,7 @@ bölümlerde `d2l.ad` diye kullanılan yardımcılar.
 çerçeve modülü bu adları yıldızlı içe aktarmayla sunar.
 """
 import sys
+import time  # noqa: F401 (kaydedilen kod kullanır)
 
 import numpy as np  # noqa: F401
 

@@ -24,7 +24,8 @@ import numpy as np
 from PIL import Image
 
 __all__ = ['DATA_HUB', 'DataError', 'data_dir', 'sha1sum', 'download',
-           'extract', 'download_extract', 'pokemon_dir', 'load_pokemon_array']
+           'extract', 'download_extract', 'pokemon_dir', 'load_pokemon_array',
+           'split_held_out']
 
 # Ad -> (adres, sha-1). d2l'in başvuru arşivi: içinde tek bir `pokemon/` klasörü.
 DATA_HUB = {
@@ -327,3 +328,19 @@ def load_pokemon_array(size=64, folder=None):
             images[i] = _read_image(p, size)
         _IMAGE_CACHE[key] = (images.astype(np.float32) / 255 - 0.5) / 0.5
     return _IMAGE_CACHE[key].copy()
+
+
+def split_held_out(images, num_held_out, seed=0):
+    """Görüntüleri sabit, tohumlu bir karıştırmayla iki ayrık kümeye böler.
+
+    `(eğitim, ayrılmış)` döndürür: ayrılmış küme `num_held_out` görüntüdür ve
+    eğitimde hiç kullanılmaz; nitelik ve ezberleme ölçümleri onunla yapılır.
+    Bölme yalnızca görüntü sayısına ve `seed`'e bağlıdır (numpy'ın
+    `default_rng`'si), yani aynı klasörle her çerçevede ve her çalıştırmada
+    aynı görüntüler ayrılır.
+    """
+    n = len(images)
+    if not 0 < num_held_out < n:
+        raise ValueError(f'num_held_out 1 ile {n - 1} arasında olmalı: {num_held_out}')
+    order = np.random.default_rng(seed).permutation(n)
+    return images[order[num_held_out:]], images[order[:num_held_out]]

@@ -6,7 +6,8 @@ uzaklığı sıralama ile tam olarak hesaplanır ve yönler üzerinden ortalanı
 """
 import numpy as np
 
-__all__ = ['sliced_wasserstein', 'image_swd',
+__all__ = ['sliced_wasserstein', 'image_swd', 'laplacian_pyramid', 'patch_swd',
+           'nearest_neighbours',
            'mode_counts', 'modes_covered', 'high_quality_share']
 
 
@@ -80,10 +81,11 @@ def _pool_matrix(size, resolution):
 
 
 def _downsample(images, resolution):
-    """NHWC görüntüleri `resolution`×`resolution` boyutuna alan ortalamasıyla indirir."""
+    """NHWC görüntüleri alan ortalamasıyla `resolution`×`resolution` indirir."""
     n, h, w, c = images.shape
     if resolution > min(h, w):
-        raise ValueError(f'Çözünürlük ({resolution}) görüntüden ({h}×{w}) büyük olamaz.')
+        raise ValueError(f'Çözünürlük ({resolution}) görüntüden ({h}×{w}) '
+                         'büyük olamaz.')
     if h % resolution == 0 and w % resolution == 0:
         # Boyut tam bölünüyorsa blok ortalaması: her çıktı pikseli bir k×k blok.
         return images.reshape(n, resolution, h // resolution,
@@ -113,6 +115,123 @@ def image_swd(real, fake, resolution=16, num_projections=256, seed=0):
     return sliced_wasserstein(pooled[0], pooled[1], num_projections, seed)
 
 
+def _nhwc(imgs, name):
+    imgs = _to_numpy(imgs)
+    if imgs.ndim != 4 or imgs.shape[-1] not in (1, 3, 4):
+        raise ValueError(f'{name} NHWC biçiminde olmalı (son eksen 1, 3 ya da 4 '
+                         f'kanal); gelen şekil: {imgs.shape}')
+    return imgs
+
+
+# --- Ayrıntıyı gören ölçüt: çok ölçekli yama SWD'si ------------------------------
+# karras2018progressive, Ek D: görüntülerin Laplace piramidi; her düzeyden rastgele
+# 7×7 yamalar; yamaların dağılımları düzey başına dilimlenmiş Wasserstein ile.
+
+_BLUR = np.array([1., 4., 6., 4., 1.]) / 16   # 5 dokunuşlu binom (Gauss'a yakın) süzgeç
+
+
+def _blur(images, scale=1.0):
+    """NHWC görüntüleri ayrılabilir 5×5 binom süzgeçle bulanıklaştırır."""
+    k = _BLUR * scale
+    padded = np.pad(images, ((0, 0), (2, 2), (2, 2), (0, 0)), mode='reflect')
+    h, w = images.shape[1:3]
+    rows = sum(k[i] * padded[:, i:i + h] for i in range(5))
+    return sum(k[j] * rows[:, :, j:j + w] for j in range(5))
+
+
+def _pyr_down(images):
+    return _blur(images)[:, ::2, ::2]
+
+
+def _pyr_up(images):
+    """Kenarı iki katına çıkarır: araya sıfırlar, ardından 4 katı ağırlıklı süzgeç."""
+    n, h, w, c = images.shape
+    up = np.zeros((n, 2 * h, 2 * w, c), dtype=images.dtype)
+    up[:, ::2, ::2] = images
+    return _blur(up, scale=2.0)
+
+
+def laplacian_pyramid(images, num_levels=3):
+    """NHWC görüntülerin Laplace piramidi: `num_levels` düzeyli liste, inceden kabaya.
+
+    Her düzey bir Gauss düzeyiyle onun küçültülüp yeniden büyütülmüş halinin
+    farkıdır, yani yalnızca o ölçekteki ayrıntıyı (kenar, doku) taşır; son düzey
+    kalan kaba görüntüdür (64×64 için 3 düzey: 64, 32, 16 piksel). Düzeylerin
+    toplamı (büyütülerek) görüntüyü tam olarak geri verir.
+    """
+    gauss = _nhwc(images, 'images')
+    levels = []
+    for _ in range(num_levels - 1):
+        if min(gauss.shape[1:3]) < 8 or gauss.shape[1] % 2 or gauss.shape[2] % 2:
+            raise ValueError(f'{num_levels} düzey için görüntü çok küçük ya da kenarı '
+                             f'tek: {gauss.shape[1:3]}')
+        smaller = _pyr_down(gauss)
+        levels.append(gauss - _pyr_up(smaller))
+        gauss = smaller
+    levels.append(gauss)
+    return levels
+
+
+def _patches(level, per_image, size, rng):
+    """Her görüntüden `per_image` rastgele `size`×`size` yama: (N·per_image, size²C)."""
+    n, h, w, c = level.shape
+    ys = rng.integers(0, h - size + 1, size=(n, per_image))
+    xs = rng.integers(0, w - size + 1, size=(n, per_image))
+    offs = np.arange(size)
+    rows = (ys[..., None] + offs)[..., :, None]           # (n, p, size, 1)
+    cols = (xs[..., None] + offs)[..., None, :]           # (n, p, 1, size)
+    idx = np.arange(n)[:, None, None, None]
+    return level[idx, rows, cols].reshape(n * per_image, -1)
+
+
+def patch_swd(real, fake, num_levels=3, patches_per_image=64, patch_size=7,
+              num_projections=256, seed=0):
+    """Çok ölçekli yama SWD'si: düzey başına değerlerin listesi (ince düzey önce).
+
+    `real` ve `fake` NHWC, [-1, 1] aralığında görüntülerdir. İkisinin de Laplace
+    piramidi kurulur (`laplacian_pyramid`); her düzeyde her görüntüden aynı
+    tohumla `patches_per_image` rastgele `patch_size`×`patch_size` yama alınır.
+    Yamalar, iki kümenin birlikte hesaplanan kanal ortalaması ve standart
+    sapmasıyla ölçeklenir (karras2018progressive her kümeyi kendi istatistiğiyle
+    ölçekler; ortak ölçek bulanık, yani ayrıntısı sönük örnekleri de cezalandırır)
+    ve `sliced_wasserstein` ile karşılaştırılır. Ortalamayı `np.mean` ile alın.
+    """
+    real, fake = _nhwc(real, 'real'), _nhwc(fake, 'fake')
+    rng = np.random.default_rng
+    result = []
+    pyramids = laplacian_pyramid(real, num_levels), laplacian_pyramid(fake, num_levels)
+    for level, (a, b) in enumerate(zip(*pyramids)):
+        # Aynı tohum: iki kümede de yamalar aynı konumlardan alınır
+        pa = _patches(a, patches_per_image, patch_size, rng(seed + level))
+        pb = _patches(b, patches_per_image, patch_size, rng(seed + level))
+        c = a.shape[-1]
+        both = np.concatenate([pa, pb]).reshape(-1, patch_size * patch_size, c)
+        mean, std = both.mean(axis=(0, 1)), both.std(axis=(0, 1)) + 1e-8
+        pa = ((pa.reshape(len(pa), -1, c) - mean) / std).reshape(len(pa), -1)
+        pb = ((pb.reshape(len(pb), -1, c) - mean) / std).reshape(len(pb), -1)
+        result.append(sliced_wasserstein(pa, pb, num_projections, seed))
+    return result
+
+
+# --- Ezberleme denetimi: en yakın komşular --------------------------------------
+
+def nearest_neighbours(queries, references, resolution=16):
+    """Her sorgu görüntüsünün başvuru kümesindeki en yakın komşusu.
+
+    İki küme de NHWC, [-1, 1] aralığındadır ve önce `resolution`×`resolution`
+    boyutuna alan ortalamasıyla indirilir. Uzaklık piksel başına kök ortalama
+    kare farktır (RMS; 0 özdeş görüntü, değerler [0, 2] aralığında). Dönen
+    değerler: `(uzaklıklar, indeksler)`, ikisi de (sorgu sayısı,) biçiminde.
+    """
+    q = _downsample(_nhwc(queries, 'queries'), resolution).reshape(len(queries), -1)
+    r = _downsample(_nhwc(references, 'references'), resolution)
+    r = r.reshape(len(r), -1)
+    sq = (q ** 2).sum(1)[:, None] + (r ** 2).sum(1)[None, :] - 2 * q @ r.T
+    idx = sq.argmin(axis=1)
+    best = np.maximum(sq[np.arange(len(q)), idx], 0)
+    return np.sqrt(best / q.shape[1]), idx
+
+
 # --- Mod kapsamı ölçütleri (tuzaklar bölümü) -------------------------------------
 # srivastava2017veegan ve metz2016unrolled'daki tanım: bir örnek, bir mod merkezine
 # 3σ'dan yakınsa "yüksek kaliteli"dir ve o moda sayılır.
@@ -131,7 +250,7 @@ def mode_counts(samples, centers, std, n_std=3.0):
 
 
 def modes_covered(samples, centers, std, min_share=0.01, n_std=3.0):
-    """Kapsanan mod sayısı: örneklerin en az `min_share` kadarı 3σ içinde olan modlar."""
+    """Kapsanan mod sayısı: örneklerin en az `min_share` payı 3σ içinde olan modlar."""
     counts = mode_counts(samples, centers, std, n_std)
     return int((counts >= min_share * len(_to_numpy(samples))).sum())
 

@@ -74,15 +74,18 @@ class _Minibatches:
             yield mx.np.take(self.images, batch.astype('int32'), axis=0)
 
 
-def load_pokemon(batch_size, size=64, num_images=None, ctx=None):
+def load_pokemon(batch_size, size=64, num_images=None, ctx=None, images=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
 
     Görüntüler bir kez çözülüp tek bir `mx.np` dizisi olarak `ctx`'te (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk bu
-    kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
+    kadar görüntüyü alır. `images` (NHWC numpy dizisi, [-1, 1]) verilirse klasör
+    okunmaz, bu görüntüler kullanılır (ör. `split_held_out`'un eğitim kümesi).
+    Her grup tam `batch_size` örnektir; `len()` dönem
     başına grup sayısıdır.
     """
-    images = load_pokemon_array(size)
+    if images is None:
+        images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
     ctx = try_gpu() if ctx is None else ctx
@@ -123,6 +126,282 @@ def update_G(Z, net_D, net_G, loss, trainer_G):
     loss_G.backward()
     trainer_G.step(1)
     return loss_G
+
+
+# -- book/dcgan.ipynb
+class NormalGamma(init.Initializer):
+    """Toptan normalleştirmenin ölçeği γ için N(1, 0.02²) başlatıcı."""
+    def _init_weight(self, name, arr):
+        arr[:] = mx.np.random.normal(1, 0.02, size=arr.shape, ctx=arr.ctx)
+
+
+def G_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1):
+    """Devrik evrişim -> toptan normalleştirme -> ReLU; kenarı iki katına çıkarır."""
+    blk = nn.Sequential()
+    blk.add(nn.Conv2DTranspose(out_channels, kernel_size, strides, padding,
+                               in_channels=in_channels, use_bias=False),
+            nn.BatchNorm(in_channels=out_channels, gamma_initializer=NormalGamma()),
+            nn.Activation('relu'))
+    return blk
+
+
+def make_G(width, latent_dim):
+    """DCGAN üreticisi: (N, latent_dim, 1, 1) gürültü -> (N, 3, 64, 64), [-1, 1]."""
+    net = nn.Sequential()
+    net.add(G_block(latent_dim, width * 8, strides=1, padding=0),  # 1x1 -> 4x4
+            G_block(width * 8, width * 4),                          # 8x8
+            G_block(width * 4, width * 2),                          # 16x16
+            G_block(width * 2, width),                              # 32x32
+            nn.Conv2DTranspose(3, 4, 2, 1, in_channels=width,
+                               use_bias=False),                     # 64x64
+            nn.Activation('tanh'))
+    # Evrişimler N(0, 0.02²); γ kendi başlatıcısını, β sıfırı kullanır
+    net.initialize(init.Normal(0.02), ctx=d2l.try_gpu())
+    return net
+
+
+def D_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1,
+            alpha=0.2):
+    """Evrişim -> toptan normalleştirme -> sızıntılı ReLU; kenarı yarıya indirir."""
+    blk = nn.Sequential()
+    blk.add(nn.Conv2D(out_channels, kernel_size, strides, padding,
+                      in_channels=in_channels, use_bias=False),
+            nn.BatchNorm(in_channels=out_channels, gamma_initializer=NormalGamma()),
+            nn.LeakyReLU(alpha))
+    return blk
+
+
+def make_D(width):
+    """DCGAN ayrımcısı: (N, 3, 64, 64) görüntü -> (N, 1, 1, 1) logit."""
+    net = nn.Sequential()
+    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=3, use_bias=False),  # 32x32, BN yok
+            nn.LeakyReLU(0.2),
+            D_block(width, width * 2),                                  # 16x16
+            D_block(width * 2, width * 4),                              # 8x8
+            D_block(width * 4, width * 8),                              # 4x4
+            nn.Conv2D(1, 4, in_channels=width * 8, use_bias=False))     # 1x1, logit
+    net.initialize(init.Normal(0.02), ctx=d2l.try_gpu())
+    return net
+
+
+def gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G):
+    """Önce D'yi, sonra G'yi bir adım günceller. Cihazdaki bir dizi döndürür:
+    kayıp_D, kayıp_G, D(x), D(G(z)) (D'nin adımından önce ve sonra)."""
+    with autograd.record():
+        real_Y = net_D(X)
+        fake_Y = net_D(net_G(Z).detach())  # detach: G'ye gradyan yok
+        loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
+                  + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
+    loss_D.backward()
+    trainer_D.step(1)  # kayıp zaten ortalama
+    with autograd.record():
+        new_Y = net_D(net_G(Z))  # güncellenmiş D
+        loss_G = loss(new_Y, mx.np.ones_like(new_Y)).mean()  # doymayan kayıp
+    loss_G.backward()
+    trainer_G.step(1)
+    probs = [npx.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
+    return mx.np.stack([loss_D, loss_G, *probs])
+
+
+def noise(num, latent_dim):
+    """N(0, I)'dan `num` saklı vektör, (num, latent_dim, 1, 1), cihazda."""
+    return mx.np.random.normal(0, 1, size=(num, latent_dim, 1, 1), ctx=d2l.try_gpu())
+
+
+def generate(net_G, Z):
+    """Z'den görüntüler: NHWC numpy dizisi, [-1, 1] (BN eğitim kipinde)."""
+    with autograd.train_mode():
+        return net_G(Z).transpose(0, 2, 3, 1).asnumpy()
+
+
+def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
+    """DCGAN'ı eğitir; dönem ölçüleri (num_epochs, 5) ve sabit gürültüden örnekler."""
+    loss = gluon.loss.SigmoidBCELoss()  # örnek başına; gan_step ortalamasını alır
+    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam',
+                              {'learning_rate': lr, 'beta1': 0.5})
+    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam',
+                              {'learning_rate': lr, 'beta1': 0.5})
+    Z_fixed = noise(10, latent_dim)
+    history, snapshots, timer = [], [], d2l.Timer()
+    for epoch in range(1, num_epochs + 1):
+        timer.start()
+        total = mx.np.zeros(5, ctx=d2l.try_gpu())  # toplamlar cihazda birikir
+        for X in data_iter:
+            Z = noise(X.shape[0], latent_dim)
+            total += gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
+        history.append((total / len(data_iter)).tolist())  # dönemde bir okuma
+        timer.stop()
+        snapshots.append(generate(net_G, Z_fixed))  # süreye girmez
+        if epoch % 5 == 0 or epoch == 1:
+            print(epoch_line(epoch, history[-1]))
+    num_examples = num_epochs * len(data_iter) * data_iter.batch_size
+    print(f'{num_examples / timer.sum():.0f} örnek/sn, eğitim {timer.sum():.0f} sn, '
+          f'{d2l.try_gpu()} üzerinde')
+    return np.array(history), np.stack(snapshots)
+
+
+# -- book/kucuk_veri.ipynb
+def augment_color(X):
+    """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı rastgele değer (NCHW)."""
+    def rand():
+        return mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx)
+    X = X + (rand() - 0.5)                                    # parlaklık
+    gray = X.mean(axis=1, keepdims=True)
+    X = (X - gray) * (2 * rand()) + gray                      # doygunluk
+    mean = X.mean(axis=(1, 2, 3), keepdims=True)
+    return (X - mean) * (rand() + 0.5) + mean                 # karşıtlık
+
+
+def augment_translation(X, ratio=0.125):
+    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
+    n, size = X.shape[0], X.shape[-1]
+    s = int(size * ratio)
+    ty, tx = mx.np.random.randint(-s, s + 1, size=(2, n, 1, 1, 1), ctx=X.ctx)
+    grid = mx.np.arange(size, ctx=X.ctx)
+    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
+    S_y = (grid[:, None] - ty == grid[None, :]).astype(X.dtype)  # (n, 1, size, size)
+    S_x = (grid[:, None] - tx == grid[None, :]).astype(X.dtype)
+    return mx.np.matmul(mx.np.matmul(S_y, X), S_x.transpose(0, 1, 3, 2))
+
+
+def augment_cutout(X, ratio=0.5):
+    """Her görüntüde kenarı kabaca `ratio` kat olan rastgele bir kareyi 0 yapar."""
+    n, size = X.shape[0], X.shape[-1]
+    half = int(size * ratio) // 2
+    cy, cx = mx.np.random.randint(0, size, size=(2, n, 1, 1, 1), ctx=X.ctx)
+    grid = mx.np.arange(size, ctx=X.ctx)
+    inside_y = (mx.np.abs(grid[:, None] - cy) < half).astype(X.dtype)
+    inside_x = (mx.np.abs(grid[None, :] - cx) < half).astype(X.dtype)
+    return X * (1 - inside_y * inside_x)
+
+
+def diff_augment(X):
+    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
+    return augment_cutout(augment_translation(augment_color(X)))
+
+
+def random_flip(X):
+    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
+    flip = mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx) < 0.5
+    return mx.np.where(flip, mx.np.flip(X, axis=3), X)
+
+
+class Upsample(nn.Block):
+    """En yakın komşuyla büyütme: her piksel 2×2 bir kareye kopyalanır (NCHW)."""
+    def forward(self, X):
+        return X.repeat(2, axis=2).repeat(2, axis=3)
+
+
+def up_block(in_channels, out_channels):
+    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
+    blk = nn.Sequential()
+    blk.add(Upsample(), nn.Conv2D(out_channels, 3, padding=1, in_channels=in_channels))
+    return blk
+
+
+def make_G_small(width, latent_dim):
+    """Küçük veri üreticisi: toptan normalleştirme yok, büyütme + 3×3 evrişim."""
+    net = nn.Sequential()
+    net.add(nn.Conv2DTranspose(width * 8, 4, in_channels=latent_dim),
+            nn.LeakyReLU(0.2),                                   # 4x4
+            up_block(width * 8, width * 4), nn.LeakyReLU(0.2),   # 8x8
+            up_block(width * 4, width * 2), nn.LeakyReLU(0.2),   # 16x16
+            up_block(width * 2, width), nn.LeakyReLU(0.2),       # 32x32
+            up_block(width, 3), nn.Activation('tanh'))           # 64x64
+    # He başlatması (sızıntılı ReLU, eğim 0.2); sabit terimler 0
+    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
+    return net
+
+
+def make_D_small(width):
+    """Küçük veri ayrımcısı: DCGAN'ınki gibi, ama toptan normalleştirme yok."""
+    net = nn.Sequential()
+    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=3), nn.LeakyReLU(0.2))  # 32x32
+    for k in (1, 2, 4):                                                    # 16, 8, 4
+        net.add(nn.Conv2D(width * 2 * k, 4, 2, 1, in_channels=width * k),
+                nn.LeakyReLU(0.2))
+    net.add(nn.Conv2D(1, 4, in_channels=width * 8))                        # logit
+    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
+    return net
+
+
+def ema_update(net_ema, net, beta):
+    """net_ema'nın her parametresi: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
+    for p_ema, p in zip(net_ema.collect_params().values(),
+                        net.collect_params().values()):
+        p_ema.set_data(beta * p_ema.data() + (1 - beta) * p.data())
+
+
+def r1_direction(net_D, real_X):
+    """R1 için ∇x D(x): gerçek görüntülere göre gradyan (birinci türev)."""
+    real_X = real_X.copy()
+    real_X.attach_grad()
+    with autograd.record():
+        real_Y = net_D(real_X)
+    real_Y.backward()
+    return real_X.grad
+
+
+def r1_surrogate(net_D, real_X, real_Y, v, h=0.01):
+    """Parametrelere göre gradyanı (1/2)·||∇x D||²'ninkine eşit olan sonlu fark:
+    v = ∇x D(x) sabitken (D(x + εv) - D(x)) / ε, ε = h / ||v||."""
+    norm = mx.np.sqrt((v ** 2).sum(axis=(1, 2, 3), keepdims=True)) + 1e-8
+    eps = h / norm
+    slope = (net_D(real_X + eps * v) - real_Y) / eps
+    return slope.mean()
+
+
+def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
+                    gamma):
+    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
+    D'nin kaybına R1 cezası (sonlu farkla) eklenir. Beş sayıyı döndürür."""
+    real_X = augment(X)
+    v = r1_direction(net_D, real_X) if gamma > 0 else None
+    with autograd.record():
+        real_Y = net_D(real_X)
+        fake_Y = net_D(augment(net_G(Z).detach()))
+        loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
+                  + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
+        penalty = gamma * r1_surrogate(net_D, real_X, real_Y, v) if gamma > 0 else 0
+        total_D = loss_D + penalty
+    total_D.backward()
+    trainer_D.step(1)
+    with autograd.record():
+        new_Y = net_D(augment(net_G(Z)))
+        loss_G = loss(new_Y, mx.np.ones_like(new_Y)).mean()
+    loss_G.backward()
+    trainer_G.step(1)
+    probs = [npx.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
+    return mx.np.stack([loss_D, loss_G, *probs])
+
+
+def train_budget(nets, data_iter, cpu_budget, latent_dim, lr, betas,
+                 augment=False, gamma=0.0, monitor=None):
+    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
+    Dönem başına [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
+    net_D, net_G, net_G_ema = nets
+    loss = gluon.loss.SigmoidBCELoss()
+    settings = {'learning_rate': lr, 'beta1': betas[0], 'beta2': betas[1]}
+    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam', settings)
+    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam', dict(settings))
+    ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
+    aug = diff_augment if augment else (lambda X: X)
+    clock, history, step = CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = mx.np.zeros(5, ctx=d2l.try_gpu())
+        for X in data_iter:
+            X, Z = random_flip(X) if augment else X, d2l.noise(len(X), latent_dim)
+            total += small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G,
+                                     aug, r1_gamma(gamma, step))
+            ema_update(net_G_ema, net_G, ema_beta(step))
+            step += 1
+        history.append([step, *(total / len(data_iter)).tolist()])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G, net_G_ema)
+    print(clock.summary(step))
+    return np.array(history)
 
 
 # -- book/tuzaklar.ipynb

@@ -69,15 +69,18 @@ class _Minibatches:
                                 order[i * self.batch_size:(i + 1) * self.batch_size])
 
 
-def load_pokemon(batch_size, size=64, num_images=None, device=None):
+def load_pokemon(batch_size, size=64, num_images=None, device=None, images=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NHWC, [-1, 1] aralığında).
 
     Görüntüler bir kez çözülüp tek bir tensör olarak `device`'ta (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk
-    bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir (`tf.function`
+    bu kadar görüntüyü alır. `images` (NHWC numpy dizisi, [-1, 1]) verilirse
+    klasör okunmaz, bu görüntüler kullanılır (ör. `split_held_out`'un eğitim kümesi).
+    Her grup tam `batch_size` örnektir (`tf.function`
     bir kez izlenir); `len()` dönem başına grup sayısıdır.
     """
-    images = load_pokemon_array(size)
+    if images is None:
+        images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
     with tf.device(try_gpu() if device is None else device):
@@ -119,6 +122,308 @@ def update_G(Z, net_D, net_G, loss, trainer_G):
     grads = tape.gradient(loss_G, net_G.trainable_variables)
     trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
     return loss_G
+
+
+# -- book/dcgan.ipynb
+def weight_init():
+    """Evrişim çekirdekleri için N(0, 0.02²) başlatıcı (her katmana yenisi)."""
+    return keras.initializers.RandomNormal(mean=0.0, stddev=0.02)
+
+
+def gamma_init():
+    """Toptan normalleştirmenin ölçeği γ için N(1, 0.02²) başlatıcı."""
+    return keras.initializers.RandomNormal(mean=1.0, stddev=0.02)
+
+
+def G_block(out_channels, kernel_size=4, strides=2, padding='same'):
+    """Devrik evrişim -> toptan normalleştirme -> ReLU; kenarı iki katına çıkarır."""
+    return keras.Sequential([
+        keras.layers.Conv2DTranspose(out_channels, kernel_size, strides,
+                                     padding=padding, use_bias=False,
+                                     kernel_initializer=weight_init()),
+        # PyTorch ve MXNet ile aynı momentum ve epsilon
+        keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5,
+                                        gamma_initializer=gamma_init()),
+        keras.layers.ReLU()])
+
+
+def make_G(width, latent_dim):
+    """DCGAN üreticisi: (N, 1, 1, latent_dim) gürültü -> (N, 64, 64, 3), [-1, 1]."""
+    return keras.Sequential([
+        keras.Input((1, 1, latent_dim)),
+        G_block(width * 8, strides=1, padding='valid'),  # 1x1 -> 4x4
+        G_block(width * 4),                               # 8x8
+        G_block(width * 2),                               # 16x16
+        G_block(width),                                   # 32x32
+        keras.layers.Conv2DTranspose(3, 4, 2, padding='same', use_bias=False,
+                                     kernel_initializer=weight_init()),  # 64x64
+        keras.layers.Activation('tanh')])
+
+
+def D_block(out_channels, kernel_size=4, strides=2, padding='same',
+            alpha=0.2):
+    """Evrişim -> toptan normalleştirme -> sızıntılı ReLU; kenarı yarıya indirir."""
+    return keras.Sequential([
+        keras.layers.Conv2D(out_channels, kernel_size, strides, padding=padding,
+                            use_bias=False, kernel_initializer=weight_init()),
+        keras.layers.BatchNormalization(momentum=0.9, epsilon=1e-5,
+                                        gamma_initializer=gamma_init()),
+        keras.layers.LeakyReLU(negative_slope=alpha)])
+
+
+def make_D(width):
+    """DCGAN ayrımcısı: (N, 64, 64, 3) görüntü -> (N, 1, 1, 1) logit."""
+    return keras.Sequential([
+        keras.Input((64, 64, 3)),
+        keras.layers.Conv2D(width, 4, 2, padding='same', use_bias=False,
+                            kernel_initializer=weight_init()),   # 32x32, BN yok
+        keras.layers.LeakyReLU(negative_slope=0.2),
+        D_block(width * 2),                                      # 16x16
+        D_block(width * 4),                                      # 8x8
+        D_block(width * 8),                                      # 4x4
+        keras.layers.Conv2D(1, 4, use_bias=False,
+                            kernel_initializer=weight_init())])  # 1x1, logit
+
+
+def gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G):
+    """Önce D'yi, sonra G'yi bir adım günceller. Cihazdaki bir vektör döndürür:
+    kayıp_D, kayıp_G, D(x), D(G(z)) (D'nin adımından önce ve sonra)."""
+    fake_X = net_G(Z, training=True)  # bant dışında: D'nin adımında G'ye gradyan yok
+    with tf.GradientTape() as tape:
+        real_Y = net_D(X, training=True)
+        fake_Y = net_D(fake_X, training=True)
+        loss_D = (loss(tf.ones_like(real_Y), real_Y)
+                  + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
+    grads = tape.gradient(loss_D, net_D.trainable_variables)
+    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+    with tf.GradientTape() as tape:
+        new_Y = net_D(net_G(Z, training=True), training=True)  # güncellenmiş D
+        loss_G = loss(tf.ones_like(new_Y), new_Y)  # doymayan kayıp: etiket 1
+    grads = tape.gradient(loss_G, net_G.trainable_variables)
+    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+    probs = [tf.reduce_mean(tf.sigmoid(Y)) for Y in (real_Y, fake_Y, new_Y)]
+    return tf.stack([loss_D, loss_G, *probs])
+
+
+def noise(num, latent_dim):
+    """N(0, I)'dan `num` saklı vektör, (num, 1, 1, latent_dim)."""
+    return tf.random.normal((num, 1, 1, latent_dim))
+
+
+def generate(net_G, Z):
+    """Z'den görüntüler: NHWC numpy dizisi, [-1, 1] (BN eğitim kipinde)."""
+    return net_G(Z, training=True).numpy()
+
+
+class GAN(keras.Model):
+    """`fit` ile eğitilen GAN: `train_step` bir minigrupta D'yi ve G'yi günceller."""
+    NAMES = ('loss_D', 'loss_G', 'D_real', 'D_fake', 'D_fake_after')
+
+    def __init__(self, net_D, net_G, latent_dim):
+        super().__init__()
+        self.net_D, self.net_G, self.latent_dim = net_D, net_G, latent_dim
+        self.trackers = [keras.metrics.Mean(name=name) for name in self.NAMES]
+
+    def compile(self, trainer_D, trainer_G, loss):
+        super().compile()
+        self.trainer_D, self.trainer_G, self.loss = trainer_D, trainer_G, loss
+
+    @property
+    def metrics(self):  # fit bunları her dönemin başında sıfırlar
+        return self.trackers
+
+    def train_step(self, X):
+        Z = noise(tf.shape(X)[0], self.latent_dim)
+        stats = gan_step(X, Z, self.net_D, self.net_G, self.loss,
+                         self.trainer_D, self.trainer_G)
+        for tracker, value in zip(self.trackers, tf.unstack(stats)):
+            tracker.update_state(value)
+        return {tracker.name: tracker.result() for tracker in self.trackers}
+
+
+class Progress(keras.callbacks.Callback):
+    """Dönem sonunda: ölçüleri kaydeder, sabit gürültüden örnek üretir, satır yazar."""
+    def __init__(self, Z_fixed):
+        super().__init__()
+        self.Z_fixed, self.history, self.snapshots = Z_fixed, [], []
+        self.timer = d2l.Timer()
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.timer.start()
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.history.append([float(logs[name]) for name in GAN.NAMES])
+        self.timer.stop()
+        self.snapshots.append(generate(self.model.net_G, self.Z_fixed))
+        if (epoch + 1) % 5 == 0 or epoch == 0:
+            print(epoch_line(epoch + 1, self.history[-1]))
+
+
+def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
+    """DCGAN'ı `fit` ile eğitir; dönem ölçüleri ve sabit gürültüden örnekler."""
+    gan = GAN(net_D, net_G, latent_dim)
+    gan.compile(trainer_D=keras.optimizers.Adam(learning_rate=lr, beta_1=0.5),
+                trainer_G=keras.optimizers.Adam(learning_rate=lr, beta_1=0.5),
+                loss=keras.losses.BinaryCrossentropy(from_logits=True))
+    progress = Progress(noise(10, latent_dim))
+    # fit'in veri biçimi tf.data: aynı görüntüler, her dönem karıştırılır
+    dataset = tf.data.Dataset.from_tensor_slices(data_iter.images).shuffle(
+        len(data_iter.images)).batch(data_iter.batch_size, drop_remainder=True)
+    gan.fit(dataset, epochs=num_epochs, shuffle=False, verbose=0, callbacks=[progress])
+    seconds = progress.timer.sum()
+    num_examples = num_epochs * len(data_iter) * data_iter.batch_size
+    print(f'{num_examples / seconds:.0f} örnek/sn, eğitim {seconds:.0f} sn, '
+          f'{d2l.try_gpu()} üzerinde')
+    return np.array(progress.history), np.stack(progress.snapshots)
+
+
+# -- book/kucuk_veri.ipynb
+def augment_color(X):
+    """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı rastgele değer (NHWC)."""
+    def rand():
+        return tf.random.uniform((tf.shape(X)[0], 1, 1, 1))
+    X = X + (rand() - 0.5)                                    # parlaklık
+    gray = tf.reduce_mean(X, axis=-1, keepdims=True)
+    X = (X - gray) * (2 * rand()) + gray                      # doygunluk
+    mean = tf.reduce_mean(X, axis=(1, 2, 3), keepdims=True)
+    return (X - mean) * (rand() + 0.5) + mean                 # karşıtlık
+
+
+def augment_translation(X, ratio=0.125):
+    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
+    size = X.shape[1]
+    s = int(size * ratio)
+    shape = (2, tf.shape(X)[0], 1, 1)
+    ty, tx = tf.unstack(tf.random.uniform(shape, -s, s + 1, dtype=tf.int32))
+    grid = tf.range(size)
+    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
+    S_y = tf.cast(grid[:, None] - ty == grid[None, :], X.dtype)   # (n, size, size)
+    S_x = tf.cast(grid[:, None] - tx == grid[None, :], X.dtype)
+    return tf.einsum('nij,njkc,nlk->nilc', S_y, X, S_x)
+
+
+def augment_cutout(X, ratio=0.5):
+    """Her görüntüde kenarı kabaca `ratio` kat olan rastgele bir kareyi 0 yapar."""
+    size = X.shape[1]
+    half = int(size * ratio) // 2
+    cy, cx = tf.unstack(tf.random.uniform((2, tf.shape(X)[0], 1, 1), 0, size,
+                                          dtype=tf.int32))
+    grid = tf.range(size)
+    inside = ((tf.abs(grid[:, None] - cy) < half)
+              & (tf.abs(grid[None, :] - cx) < half))          # (n, size, size)
+    return X * tf.cast(~inside, X.dtype)[..., None]
+
+
+def diff_augment(X):
+    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
+    return augment_cutout(augment_translation(augment_color(X)))
+
+
+def random_flip(X):
+    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NHWC)."""
+    flip = tf.random.uniform((tf.shape(X)[0], 1, 1, 1)) < 0.5
+    return tf.where(flip, tf.reverse(X, axis=[2]), X)
+
+
+def he_init():
+    """He başlatması (sızıntılı ReLU, eğim 0.2): N(0, 2 / (1.04 · fan_in))."""
+    return keras.initializers.VarianceScaling(2 / 1.04, 'fan_in', 'untruncated_normal')
+
+
+def up_block(out_channels):
+    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
+    return keras.Sequential([
+        keras.layers.UpSampling2D(2),
+        keras.layers.Conv2D(out_channels, 3, padding='same',
+                            kernel_initializer=he_init())])
+
+
+def make_G_small(width, latent_dim):
+    """Küçük veri üreticisi: toptan normalleştirme yok, büyütme + 3×3 evrişim."""
+    lrelu = keras.layers.LeakyReLU
+    return keras.Sequential([
+        keras.Input((1, 1, latent_dim)),
+        keras.layers.Conv2DTranspose(width * 8, 4, kernel_initializer=he_init()),
+        lrelu(0.2),                                   # 4x4
+        up_block(width * 4), lrelu(0.2),              # 8x8
+        up_block(width * 2), lrelu(0.2),              # 16x16
+        up_block(width), lrelu(0.2),                  # 32x32
+        up_block(3), keras.layers.Activation('tanh')])  # 64x64
+
+
+def make_D_small(width):
+    """Küçük veri ayrımcısı: DCGAN'ınki gibi, ama toptan normalleştirme yok."""
+    layers = [keras.Input((64, 64, 3))]
+    for k in (1, 2, 4, 8):                            # 32, 16, 8, 4
+        layers += [keras.layers.Conv2D(width * k, 4, 2, padding='same',
+                                       kernel_initializer=he_init()),
+                   keras.layers.LeakyReLU(0.2)]
+    layers.append(keras.layers.Conv2D(1, 4, kernel_initializer=he_init()))  # logit
+    return keras.Sequential(layers)
+
+
+def ema_update(net_ema, net, beta):
+    """net_ema'nın her ağırlığı: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
+    for w_ema, w in zip(net_ema.weights, net.weights):
+        w_ema.assign(beta * w_ema + (1 - beta) * w)
+
+
+def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
+                    gamma):
+    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
+    D'nin kaybına R1 cezası eklenir. Cihazdaki beş sayıyı döndürür."""
+    fake_X = net_G(Z, training=True)
+    real_X = augment(X)
+    with tf.GradientTape() as tape:
+        with tf.GradientTape() as inner:  # R1 için D'nin girdiye göre gradyanı
+            inner.watch(real_X)
+            real_Y = net_D(real_X, training=True)
+        fake_Y = net_D(augment(fake_X), training=True)
+        loss_D = (loss(tf.ones_like(real_Y), real_Y)
+                  + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
+        total_D = loss_D
+        if gamma > 0:  # R1: (γ/2)·||∇x D(x)||²; dış bant bu gradyanı da kaydeder
+            grad = inner.gradient(real_Y, real_X)
+            total_D += gamma / 2 * tf.reduce_mean(tf.reduce_sum(grad ** 2, (1, 2, 3)))
+    grads = tape.gradient(total_D, net_D.trainable_variables)
+    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+    with tf.GradientTape() as tape:
+        new_Y = net_D(augment(net_G(Z, training=True)), training=True)
+        loss_G = loss(tf.ones_like(new_Y), new_Y)
+    grads = tape.gradient(loss_G, net_G.trainable_variables)
+    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+    probs = [tf.reduce_mean(tf.sigmoid(Y)) for Y in (real_Y, fake_Y, new_Y)]
+    return tf.stack([loss_D, loss_G, *probs])
+
+
+def train_budget(nets, data_iter, cpu_budget, latent_dim, lr, betas,
+                 augment=False, gamma=0.0, monitor=None):
+    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
+    Dönem başına [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
+    net_D, net_G, net_G_ema = nets
+    loss = keras.losses.BinaryCrossentropy(from_logits=True)
+    trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=betas[0],
+                                                  beta_2=betas[1]) for _ in range(2)]
+    ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
+    aug = diff_augment if augment else (lambda X: X)
+    # gamma bir Python sayısıdır: adım γ = 0 ve γ > 0 için birer kez izlenir
+    step_fn = tf.function(small_data_step)
+    clock, history, step = CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = tf.zeros(5)
+        for X in data_iter:
+            X, Z = random_flip(X) if augment else X, d2l.noise(len(X), latent_dim)
+            total += step_fn(X, Z, net_D, net_G, loss, trainer_D, trainer_G, aug,
+                             r1_gamma(gamma, step))
+            ema_update(net_G_ema, net_G, ema_beta(step))
+            step += 1
+        history.append([step, *(total / len(data_iter)).numpy().tolist()])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G, net_G_ema)
+    print(clock.summary(step))
+    return np.array(history)
 
 
 # -- book/tuzaklar.ipynb

@@ -64,16 +64,19 @@ class _Minibatches:
             yield self.images[order[i * self.batch_size:(i + 1) * self.batch_size]]
 
 
-def load_pokemon(batch_size, size=64, num_images=None, device=None):
+def load_pokemon(batch_size, size=64, num_images=None, device=None, images=None):
     """Pokemon görüntülerinden minigrup yineleyicisi (NCHW, [-1, 1] aralığında).
 
     Görüntüler bir kez çözülüp tek bir tensör olarak `device`'ta (verilmezse
     `try_gpu()`) tutulur; her dönemde yeniden karıştırılır. `num_images` ilk
-    bu kadar görüntüyü alır. Her grup tam `batch_size` örnektir; `len()` dönem
+    bu kadar görüntüyü alır. `images` (NHWC numpy dizisi, [-1, 1]) verilirse
+    klasör okunmaz, bu görüntüler kullanılır (ör. `split_held_out`'un eğitim kümesi).
+    Her grup tam `batch_size` örnektir; `len()` dönem
     başına grup sayısıdır. İşlemcide evrişimler kanal-sonda bellek düzeninde
     (`channels_last`) daha hızlıdır; tensörün şekli yine NCHW'dir.
     """
-    images = load_pokemon_array(size)
+    if images is None:
+        images = load_pokemon_array(size)
     if num_images is not None:
         images = images[:num_images]
     device = try_gpu() if device is None else device
@@ -113,6 +116,254 @@ def update_G(Z, net_D, net_G, loss, trainer_G):
     loss_G.backward()
     trainer_G.step()
     return loss_G.detach()
+
+
+# -- book/dcgan.ipynb
+def init_weights(net):
+    """Evrişim ağırlıkları N(0, 0.02²); toptan normalleştirmede γ N(1, 0.02²), β 0."""
+    for layer in net.modules():
+        if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.normal_(layer.weight, mean=0.0, std=0.02)
+        elif isinstance(layer, nn.BatchNorm2d):
+            nn.init.normal_(layer.weight, mean=1.0, std=0.02)
+            nn.init.zeros_(layer.bias)
+
+
+def G_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1):
+    """Devrik evrişim -> toptan normalleştirme -> ReLU; kenarı iki katına çıkarır."""
+    return nn.Sequential(
+        nn.ConvTranspose2d(in_channels, out_channels, kernel_size, strides, padding,
+                           bias=False),
+        nn.BatchNorm2d(out_channels), nn.ReLU())
+
+
+def make_G(width, latent_dim):
+    """DCGAN üreticisi: (N, latent_dim, 1, 1) gürültü -> (N, 3, 64, 64), [-1, 1]."""
+    net = nn.Sequential(
+        G_block(latent_dim, width * 8, strides=1, padding=0),  # 1x1 -> 4x4
+        G_block(width * 8, width * 4),                          # 8x8
+        G_block(width * 4, width * 2),                          # 16x16
+        G_block(width * 2, width),                              # 32x32
+        nn.ConvTranspose2d(width, 3, 4, 2, 1, bias=False),      # 64x64, 3 kanal
+        nn.Tanh())
+    init_weights(net)
+    # İşlemcide evrişimler kanal-sonda bellek düzeninde daha hızlıdır (şekil yine NCHW)
+    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
+
+
+def D_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1,
+            alpha=0.2):
+    """Evrişim -> toptan normalleştirme -> sızıntılı ReLU; kenarı yarıya indirir."""
+    return nn.Sequential(
+        nn.Conv2d(in_channels, out_channels, kernel_size, strides, padding, bias=False),
+        nn.BatchNorm2d(out_channels), nn.LeakyReLU(alpha))
+
+
+def make_D(width):
+    """DCGAN ayrımcısı: (N, 3, 64, 64) görüntü -> (N, 1, 1, 1) logit."""
+    net = nn.Sequential(
+        nn.Conv2d(3, width, 4, 2, 1, bias=False), nn.LeakyReLU(0.2),  # 32x32, BN yok
+        D_block(width, width * 2),                                     # 16x16
+        D_block(width * 2, width * 4),                                 # 8x8
+        D_block(width * 4, width * 8),                                 # 4x4
+        nn.Conv2d(width * 8, 1, 4, bias=False))                        # 1x1, logit
+    init_weights(net)
+    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
+
+
+def gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G):
+    """Önce D'yi, sonra G'yi bir adım günceller. Cihazdaki bir vektör döndürür:
+    kayıp_D, kayıp_G, D(x), D(G(z)) (D'nin adımından önce ve sonra)."""
+    fake_X = net_G(Z)
+    trainer_D.zero_grad()
+    real_Y, fake_Y = net_D(X), net_D(fake_X.detach())  # detach: G'ye gradyan yok
+    loss_D = (loss(real_Y, torch.ones_like(real_Y))
+              + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
+    loss_D.backward()
+    trainer_D.step()
+    trainer_G.zero_grad()
+    new_Y = net_D(fake_X)  # güncellenmiş D, aynı sahte görüntüler
+    loss_G = loss(new_Y, torch.ones_like(new_Y))  # doymayan kayıp: etiket 1
+    loss_G.backward()
+    trainer_G.step()
+    probs = [torch.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
+    return torch.stack([loss_D, loss_G, *probs]).detach()
+
+
+def noise(num, latent_dim):
+    """N(0, I)'dan `num` saklı vektör, (num, latent_dim, 1, 1), cihazda."""
+    return torch.normal(0, 1, size=(num, latent_dim, 1, 1), device=d2l.try_gpu())
+
+
+def generate(net_G, Z):
+    """Z'den görüntüler: NHWC numpy dizisi, [-1, 1] (BN eğitim kipinde)."""
+    with torch.no_grad():
+        return net_G(Z).permute(0, 2, 3, 1).cpu().numpy()
+
+
+def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
+    """DCGAN'ı eğitir; dönem ölçüleri (num_epochs, 5) ve sabit gürültüden örnekler."""
+    loss = nn.BCEWithLogitsLoss()  # sigmoid + ikili çapraz entropi, ortalama
+    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=(0.5, 0.999))
+    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=(0.5, 0.999))
+    Z_fixed = noise(10, latent_dim)
+    history, snapshots, timer = [], [], d2l.Timer()
+    for epoch in range(1, num_epochs + 1):
+        timer.start()
+        total = torch.zeros(5, device=d2l.try_gpu())  # toplamlar cihazda birikir
+        for X in data_iter:
+            Z = noise(X.shape[0], latent_dim)
+            total += gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
+        history.append((total / len(data_iter)).tolist())  # dönemde bir okuma
+        timer.stop()
+        snapshots.append(generate(net_G, Z_fixed))  # süreye girmez
+        if epoch % 5 == 0 or epoch == 1:
+            print(epoch_line(epoch, history[-1]))
+    num_examples = num_epochs * len(data_iter) * data_iter.batch_size
+    print(f'{num_examples / timer.sum():.0f} örnek/sn, eğitim {timer.sum():.0f} sn, '
+          f'{d2l.try_gpu()} üzerinde')
+    return np.array(history), np.stack(snapshots)
+
+
+# -- book/kucuk_veri.ipynb
+def augment_color(X):
+    """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı rastgele değer (NCHW)."""
+    def rand():
+        return torch.rand(X.shape[0], 1, 1, 1, device=X.device)
+    X = X + (rand() - 0.5)                                    # parlaklık
+    gray = X.mean(dim=1, keepdim=True)
+    X = (X - gray) * (2 * rand()) + gray                      # doygunluk
+    mean = X.mean(dim=(1, 2, 3), keepdim=True)
+    return (X - mean) * (rand() + 0.5) + mean                 # karşıtlık
+
+
+def augment_translation(X, ratio=0.125):
+    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
+    n, size = X.shape[0], X.shape[-1]
+    s = int(size * ratio)
+    ty, tx = torch.randint(-s, s + 1, (2, n, 1, 1, 1), device=X.device)
+    grid = torch.arange(size, device=X.device)
+    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
+    S_y = (grid[:, None] - ty == grid[None, :]).float()   # (n, 1, size, size)
+    S_x = (grid[:, None] - tx == grid[None, :]).float()
+    return S_y @ X @ S_x.transpose(-1, -2)
+
+
+def augment_cutout(X, ratio=0.5):
+    """Her görüntüde kenarı kabaca `ratio` kat olan rastgele bir kareyi 0 yapar."""
+    n, size = X.shape[0], X.shape[-1]
+    half = int(size * ratio) // 2
+    cy, cx = torch.randint(0, size, (2, n, 1, 1, 1), device=X.device)
+    grid = torch.arange(size, device=X.device)
+    inside = ((grid[:, None] - cy).abs() < half) & ((grid[None, :] - cx).abs() < half)
+    return X * (~inside)
+
+
+def diff_augment(X):
+    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
+    return augment_cutout(augment_translation(augment_color(X)))
+
+
+def random_flip(X):
+    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
+    flip = torch.rand(X.shape[0], 1, 1, 1, device=X.device) < 0.5
+    return torch.where(flip, X.flip(-1), X)
+
+
+def init_he(net):
+    """Evrişimlere He başlatması (sızıntılı ReLU, eğim 0.2); sabit terimler 0."""
+    for layer in net.modules():
+        if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.kaiming_normal_(layer.weight, a=0.2)
+            nn.init.zeros_(layer.bias)
+
+
+def up_block(in_channels, out_channels):
+    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
+    return nn.Sequential(nn.Upsample(scale_factor=2),
+                         nn.Conv2d(in_channels, out_channels, 3, padding=1))
+
+
+def make_G_small(width, latent_dim):
+    """Küçük veri üreticisi: toptan normalleştirme yok, büyütme + 3×3 evrişim."""
+    net = nn.Sequential(
+        nn.ConvTranspose2d(latent_dim, width * 8, 4), nn.LeakyReLU(0.2),  # 4x4
+        up_block(width * 8, width * 4), nn.LeakyReLU(0.2),                # 8x8
+        up_block(width * 4, width * 2), nn.LeakyReLU(0.2),                # 16x16
+        up_block(width * 2, width), nn.LeakyReLU(0.2),                    # 32x32
+        up_block(width, 3), nn.Tanh())                                    # 64x64
+    init_he(net)
+    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
+
+
+def make_D_small(width):
+    """Küçük veri ayrımcısı: DCGAN'ınki gibi, ama toptan normalleştirme yok."""
+    layers = [nn.Conv2d(3, width, 4, 2, 1), nn.LeakyReLU(0.2)]       # 32x32
+    for k in (1, 2, 4):                                                # 16, 8, 4
+        layers += [nn.Conv2d(width * k, width * 2 * k, 4, 2, 1), nn.LeakyReLU(0.2)]
+    net = nn.Sequential(*layers, nn.Conv2d(width * 8, 1, 4))           # 1x1, logit
+    init_he(net)
+    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
+
+
+def ema_update(net_ema, net, beta):
+    """net_ema'nın her parametresi: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
+    with torch.no_grad():
+        for p_ema, p in zip(net_ema.parameters(), net.parameters()):
+            p_ema.lerp_(p, 1 - beta)
+
+
+def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
+                    gamma):
+    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
+    D'nin kaybına R1 cezası eklenir. Cihazdaki beş sayıyı döndürür."""
+    fake_X = net_G(Z)
+    trainer_D.zero_grad()
+    real_X = augment(X).detach().requires_grad_(gamma > 0)
+    real_Y, fake_Y = net_D(real_X), net_D(augment(fake_X.detach()))
+    loss_D = (loss(real_Y, torch.ones_like(real_Y))
+              + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
+    penalty = 0
+    if gamma > 0:  # R1: (γ/2)·||∇x D(x)||², gerçek (artırılmış) görüntülerde
+        grad, = torch.autograd.grad(real_Y.sum(), real_X, create_graph=True)
+        penalty = gamma / 2 * grad.square().sum(dim=(1, 2, 3)).mean()
+    (loss_D + penalty).backward()
+    trainer_D.step()
+    trainer_G.zero_grad()
+    new_Y = net_D(augment(fake_X))
+    loss_G = loss(new_Y, torch.ones_like(new_Y))
+    loss_G.backward()
+    trainer_G.step()
+    probs = [torch.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
+    return torch.stack([loss_D, loss_G, *probs]).detach()
+
+
+def train_budget(nets, data_iter, cpu_budget, latent_dim, lr, betas,
+                 augment=False, gamma=0.0, monitor=None):
+    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
+    Dönem başına [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
+    net_D, net_G, net_G_ema = nets
+    loss = nn.BCEWithLogitsLoss()
+    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=betas)
+    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=betas)
+    ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
+    aug = diff_augment if augment else (lambda X: X)
+    clock, history, step = CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = torch.zeros(5, device=d2l.try_gpu())
+        for X in data_iter:
+            X, Z = random_flip(X) if augment else X, d2l.noise(len(X), latent_dim)
+            total += small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G,
+                                     aug, r1_gamma(gamma, step))
+            ema_update(net_G_ema, net_G, ema_beta(step))
+            step += 1
+        history.append([step, *(total / len(data_iter)).tolist()])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G, net_G_ema)
+    print(clock.summary(step))
+    return np.array(history)
 
 
 # -- book/tuzaklar.ipynb

@@ -6,13 +6,13 @@ Test değildir (pytest toplamaz); elle çalıştırılır:
     .venv/bin/python tests/bench_dcgan.py --frameworks pytorch --steps 200 \
         --batch-size 128 --width 64                          # ör. GPU'da
 
-Her çerçeve kendi alt sürecinde aynı DCGAN'ı (DCGAN bölümündeki mimari: taban
-genişliği `--width`, 64×64 görüntü, Adam β1 = 0.5, ortalama alan ikili çapraz
-entropi, paketteki `update_D`/`update_G`) aynı sayıda adım iki döngüyle eğitir:
+Her çerçeve kendi alt sürecinde aynı DCGAN'ı (DCGAN bölümünden pakete kaydedilen
+`make_G`, `make_D` ve `gan_step`: taban genişliği `--width`, 64×64 görüntü, Adam
+β1 = 0.5, ortalama alan ikili çapraz entropi) aynı sayıda adım iki döngüyle eğitir:
 
 * bölüm: kayıplar cihazda toplanır, `--epoch-steps` adımda bir (dönem sonunda)
   ana belleğe okunur;
-* başvuru: her adımda iki kayıp da `float(...)` ile (MXNet'te `asscalar()`)
+* başvuru: her adımda iki kayıp da `float(...)` ile (MXNet'te de `float(...)`)
   okunur, yani her adımda cihaz beklenir.
 
 Ölçüm sırası bölüm, başvuru, bölüm, başvuru...dur (`--rounds` tur) ve her
@@ -28,46 +28,24 @@ import subprocess
 import sys
 import time
 
-FRAMEWORKS = ('pytorch', 'tensorflow', 'mxnet')
+from d2l_gan.book.frameworks import FRAMEWORKS
 
 
 def build_pytorch(width, latent_dim):
     import torch
     from torch import nn
+
     from d2l_gan import torch as d2l
     device = d2l.try_gpu()
-
-    def G_block(i, o, k=4, s=2, p=1):
-        return nn.Sequential(nn.ConvTranspose2d(i, o, k, s, p, bias=False),
-                             nn.BatchNorm2d(o), nn.ReLU())
-
-    def D_block(i, o, k=4, s=2, p=1):
-        return nn.Sequential(nn.Conv2d(i, o, k, s, p, bias=False),
-                             nn.BatchNorm2d(o), nn.LeakyReLU(0.2))
-
-    w = width
-    net_G = nn.Sequential(G_block(latent_dim, w * 8, s=1, p=0), G_block(w * 8, w * 4),
-                          G_block(w * 4, w * 2), G_block(w * 2, w),
-                          nn.ConvTranspose2d(w, 3, 4, 2, 1, bias=False), nn.Tanh())
-    net_D = nn.Sequential(nn.Conv2d(3, w, 4, 2, 1, bias=False), nn.LeakyReLU(0.2),
-                          D_block(w, w * 2), D_block(w * 2, w * 4), D_block(w * 4, w * 8),
-                          nn.Conv2d(w * 8, 1, 4, bias=False))
-    for layer in list(net_G.modules()) + list(net_D.modules()):
-        if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
-            nn.init.normal_(layer.weight, 0.0, 0.02)
-        elif isinstance(layer, nn.BatchNorm2d):
-            nn.init.normal_(layer.weight, 1.0, 0.02)
-            nn.init.zeros_(layer.bias)
-    net_G = net_G.to(device, memory_format=torch.channels_last)
-    net_D = net_D.to(device, memory_format=torch.channels_last)
+    net_G, net_D = d2l.make_G(width, latent_dim), d2l.make_D(width)
     loss = nn.BCEWithLogitsLoss()
     trainer_D = torch.optim.Adam(net_D.parameters(), lr=5e-4, betas=(0.5, 0.999))
     trainer_G = torch.optim.Adam(net_G.parameters(), lr=5e-4, betas=(0.5, 0.999))
 
     def step(X):
-        Z = torch.normal(0, 1, size=(X.shape[0], latent_dim, 1, 1), device=device)
-        return (d2l.update_D(X, Z, net_D, net_G, loss, trainer_D),
-                d2l.update_G(Z, net_D, net_G, loss, trainer_G))
+        Z = d2l.noise(X.shape[0], latent_dim)
+        stats = d2l.gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
+        return stats[0], stats[1]
 
     def make_data(n, batch_size):
         X = torch.rand(n, 3, 64, 64, device=device) * 2 - 1
@@ -88,45 +66,18 @@ def build_tensorflow(width, latent_dim):
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
     import keras
     import tensorflow as tf
+
     from d2l_gan import tensorflow as d2l
-    L = keras.layers
-    w_init = keras.initializers.RandomNormal(0.0, 0.02)
-    g_init = keras.initializers.RandomNormal(1.0, 0.02)
-
-    def bn():
-        return L.BatchNormalization(momentum=0.9, epsilon=1e-5, gamma_initializer=g_init)
-
-    def G_block(o, s=2, p='same'):
-        return keras.Sequential([L.Conv2DTranspose(o, 4, s, padding=p, use_bias=False,
-                                                   kernel_initializer=w_init), bn(), L.ReLU()])
-
-    def D_block(o):
-        return keras.Sequential([L.Conv2D(o, 4, 2, padding='same', use_bias=False,
-                                          kernel_initializer=w_init), bn(),
-                                 L.LeakyReLU(negative_slope=0.2)])
-
-    w = width
-    net_G = keras.Sequential([keras.Input((1, 1, latent_dim)),
-                              G_block(w * 8, s=1, p='valid'), G_block(w * 4),
-                              G_block(w * 2), G_block(w),
-                              L.Conv2DTranspose(3, 4, 2, padding='same', use_bias=False,
-                                                kernel_initializer=w_init),
-                              L.Activation('tanh')])
-    net_D = keras.Sequential([keras.Input((64, 64, 3)),
-                              L.Conv2D(w, 4, 2, padding='same', use_bias=False,
-                                       kernel_initializer=w_init),
-                              L.LeakyReLU(negative_slope=0.2),
-                              D_block(w * 2), D_block(w * 4), D_block(w * 8),
-                              L.Conv2D(1, 4, use_bias=False, kernel_initializer=w_init)])
+    net_G, net_D = d2l.make_G(width, latent_dim), d2l.make_D(width)
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D = keras.optimizers.Adam(learning_rate=5e-4, beta_1=0.5)
     trainer_G = keras.optimizers.Adam(learning_rate=5e-4, beta_1=0.5)
-    step_D, step_G = tf.function(d2l.update_D), tf.function(d2l.update_G)
+    gan_step = tf.function(d2l.gan_step)  # bir kez izlenir
 
     def step(X):
-        Z = tf.random.normal((X.shape[0], 1, 1, latent_dim))
-        return (step_D(X, Z, net_D, net_G, loss, trainer_D),
-                step_G(Z, net_D, net_G, loss, trainer_G))
+        Z = d2l.noise(X.shape[0], latent_dim)
+        stats = gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
+        return stats[0], stats[1]
 
     def make_data(n, batch_size):
         X = tf.random.uniform((n, 64, 64, 3), -1, 1)
@@ -136,41 +87,12 @@ def build_tensorflow(width, latent_dim):
 
 
 def build_mxnet(width, latent_dim):
-    from mxnet import gluon, init, nd
-    from mxnet.gluon import nn
+    import mxnet as mx
+    from mxnet import gluon
+
     from d2l_gan import mxnet as d2l
     ctx = d2l.try_gpu()
-
-    class NormalGamma(init.Initializer):
-        def _init_weight(self, name, arr):
-            arr[:] = nd.random.normal(1, 0.02, shape=arr.shape)
-
-    def G_block(o, i, s=2, p=1):
-        blk = nn.Sequential()
-        blk.add(nn.Conv2DTranspose(o, 4, s, p, in_channels=i, use_bias=False),
-                nn.BatchNorm(in_channels=o, gamma_initializer=NormalGamma()),
-                nn.Activation('relu'))
-        return blk
-
-    def D_block(o, i):
-        blk = nn.Sequential()
-        blk.add(nn.Conv2D(o, 4, 2, 1, in_channels=i, use_bias=False),
-                nn.BatchNorm(in_channels=o, gamma_initializer=NormalGamma()),
-                nn.LeakyReLU(0.2))
-        return blk
-
-    w = width
-    net_G = nn.Sequential()
-    net_G.add(G_block(w * 8, latent_dim, s=1, p=0), G_block(w * 4, w * 8),
-              G_block(w * 2, w * 4), G_block(w, w * 2),
-              nn.Conv2DTranspose(3, 4, 2, 1, in_channels=w, use_bias=False),
-              nn.Activation('tanh'))
-    net_D = nn.Sequential()
-    net_D.add(nn.Conv2D(w, 4, 2, 1, in_channels=3, use_bias=False), nn.LeakyReLU(0.2),
-              D_block(w * 2, w), D_block(w * 4, w * 2), D_block(w * 8, w * 4),
-              nn.Conv2D(1, 4, in_channels=w * 8, use_bias=False))
-    for net in (net_G, net_D):
-        net.initialize(init.Normal(0.02), ctx=ctx)
+    net_G, net_D = d2l.make_G(width, latent_dim), d2l.make_D(width)
     loss = gluon.loss.SigmoidBCELoss()
     trainer_D = gluon.Trainer(net_D.collect_params(), 'adam',
                               {'learning_rate': 5e-4, 'beta1': 0.5})
@@ -178,20 +100,20 @@ def build_mxnet(width, latent_dim):
                               {'learning_rate': 5e-4, 'beta1': 0.5})
 
     def step(X):
-        Z = nd.random.normal(0, 1, shape=(X.shape[0], latent_dim, 1, 1), ctx=ctx)
-        return (d2l.update_D(X, Z, net_D, net_G, loss, trainer_D),
-                d2l.update_G(Z, net_D, net_G, loss, trainer_G))
+        Z = d2l.noise(X.shape[0], latent_dim)
+        stats = d2l.gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
+        return stats[0], stats[1]
 
     def make_data(n, batch_size):
-        X = nd.random.uniform(-1, 1, shape=(n, 3, 64, 64), ctx=ctx)
+        X = mx.np.random.uniform(-1, 1, size=(n, 3, 64, 64), ctx=ctx)
         return [X[i:i + batch_size] for i in range(0, n - batch_size + 1, batch_size)]
 
-    return (step, make_data, lambda: nd.zeros(1, ctx=ctx), lambda a: a.asscalar(),
-            nd.waitall, str(ctx))
+    return (step, make_data, lambda: mx.np.zeros((), ctx=ctx), lambda a: float(a),
+            mx.npx.waitall, str(ctx))
 
 
 def chapter_loop(step, batches, num_steps, epoch_steps, zero, read):
-    """Bölümün döngüsü: kayıplar cihazda toplanır, dönemde (epoch_steps adım) bir okunur."""
+    """Bölümün döngüsü: kayıplar cihazda toplanır, epoch_steps adımda bir okunur."""
     total_D, total_G = zero(), zero()
     for i in range(num_steps):
         loss_D, loss_G = step(batches[i % len(batches)])
@@ -251,12 +173,14 @@ def main():
     if args.worker:
         return worker(args)
     print(f'DCGAN (taban genişliği {args.width}), minigrup {args.batch_size}, '
-          f'{args.rounds} tur × {args.steps} adım, kayıplar {args.epoch_steps} adımda bir okunur')
+          f'{args.rounds} tur × {args.steps} adım, '
+          f'kayıplar {args.epoch_steps} adımda bir okunur')
     print(f'{"çerçeve":12s} {"cihaz":>10s} {"bölüm örnek/sn":>15s} '
           f'{"başvuru örnek/sn":>17s} {"oran":>6s}')
     for fw in args.frameworks.split(','):
         cmd = [sys.executable, __file__, '--worker', fw, '--steps', str(args.steps),
-               '--batch-size', str(args.batch_size), '--epoch-steps', str(args.epoch_steps),
+               '--batch-size', str(args.batch_size),
+               '--epoch-steps', str(args.epoch_steps),
                '--width', str(args.width), '--rounds', str(args.rounds)]
         out = subprocess.run(cmd, capture_output=True, text=True)
         lines = [line for line in out.stdout.splitlines() if line.startswith('{')]
@@ -264,8 +188,8 @@ def main():
             print(f'{fw:12s} başarısız:\n{out.stderr[-2000:]}')
             continue
         r = json.loads(lines[-1])
-        print(f'{fw:12s} {r["device"]:>10s} {r["chapter"]:15.1f} {r["reference"]:17.1f} '
-              f'{r["chapter"] / r["reference"]:6.2f}')
+        print(f'{fw:12s} {r["device"]:>10s} {r["chapter"]:15.1f} '
+              f'{r["reference"]:17.1f} {r["chapter"] / r["reference"]:6.2f}')
 
 
 if __name__ == '__main__':

@@ -152,3 +152,74 @@ def test_framework_tensors_are_accepted():
     assert expected > 0
     assert image_swd(torch.tensor(x, requires_grad=True), torch.tensor(y)) == expected
     assert image_swd(_FakeNDArray(x), _FakeNDArray(y)) == expected
+
+
+# --- çok ölçekli yama SWD'si ve en yakın komşular -----------------------------------
+
+def test_laplacian_pyramid_reconstructs_and_has_expected_shapes():
+    rng = np.random.default_rng(11)
+    imgs = rng.uniform(-1, 1, size=(3, 64, 64, 3))
+    levels = metrics.laplacian_pyramid(imgs, 3)
+    assert [lv.shape for lv in levels] == [(3, 64, 64, 3), (3, 32, 32, 3),
+                                           (3, 16, 16, 3)]
+    rec = levels[-1]
+    for lv in reversed(levels[:-1]):
+        rec = metrics._pyr_up(rec) + lv
+    np.testing.assert_allclose(rec, imgs, atol=1e-12)
+    # Sabit bir görüntünün ayrıntı düzeyleri sıfırdır (süzgeç sabiti korur).
+    const = np.full((1, 32, 32, 3), 0.4)
+    fine, coarse = metrics.laplacian_pyramid(const, 2)
+    np.testing.assert_allclose(fine, 0, atol=1e-12)
+    np.testing.assert_allclose(coarse, 0.4, atol=1e-12)
+
+
+def test_laplacian_pyramid_rejects_odd_or_tiny_images():
+    with pytest.raises(ValueError, match='küçük|tek'):
+        metrics.laplacian_pyramid(np.zeros((1, 30, 30, 3)), 3)
+    with pytest.raises(ValueError, match='NHWC'):
+        metrics.laplacian_pyramid(np.zeros((1, 3, 64, 64)), 2)
+
+
+def _smooth_images(rng, n, size=32):
+    """Düzgün (alçak frekanslı) rastgele renkli görüntüler, [-1, 1]."""
+    coarse = rng.uniform(-1, 1, size=(n, size // 8, size // 8, 3))
+    return np.repeat(np.repeat(coarse, 8, axis=1), 8, axis=2)
+
+
+def test_patch_swd_is_zero_for_identical_sets_and_sees_detail():
+    rng = np.random.default_rng(12)
+    real, other = _smooth_images(rng, 120), _smooth_images(rng, 120)
+    same = metrics.patch_swd(real, real, num_levels=2)
+    assert len(same) == 2 and max(same) == pytest.approx(0.0, abs=1e-12)
+    base = np.mean(metrics.patch_swd(real, other, num_levels=2))
+    # Dama tahtası deseni eklemek kaba görüntüyü değiştirmez ama ince düzeyi bozar.
+    checker = (np.indices((32, 32)).sum(axis=0) % 2 * 2 - 1)[None, :, :, None] * 0.2
+    noisy = np.clip(other + checker, -1, 1)
+    assert np.mean(metrics.patch_swd(real, noisy, num_levels=2)) > 3 * base
+    assert image_swd(real, noisy) < 2 * image_swd(real, other)  # kaba ölçüt görmez
+    # Bulanıklaştırma da ince düzeyde görülür (ortak ölçekleme sayesinde).
+    blurred = metrics._blur(metrics._blur(other))
+    fine = metrics.patch_swd(real, blurred, num_levels=2)[0]
+    assert fine > 2 * metrics.patch_swd(real, other, num_levels=2)[0]
+
+
+def test_patch_swd_is_reproducible_and_seed_dependent():
+    rng = np.random.default_rng(13)
+    a, b = _smooth_images(rng, 40), _smooth_images(rng, 40)
+    first = metrics.patch_swd(a, b, num_levels=2)
+    assert first == metrics.patch_swd(a, b, num_levels=2)
+    assert metrics.patch_swd(a, b, num_levels=2, seed=1) != \
+        metrics.patch_swd(a, b, num_levels=2, seed=2)
+
+
+def test_nearest_neighbours_finds_copies_and_scales_as_rms():
+    rng = np.random.default_rng(14)
+    refs = rng.uniform(-1, 1, size=(30, 32, 32, 3))
+    queries = refs[[7, 3, 29]]
+    dist, idx = metrics.nearest_neighbours(queries, refs)
+    assert list(idx) == [7, 3, 29]
+    np.testing.assert_allclose(dist, 0, atol=1e-6)
+    # Sabit bir kayma Δ, küçültmeden sonra da her pikselde Δ: RMS uzaklık |Δ|.
+    flat = np.full((2, 32, 32, 3), -0.5)
+    dist, idx = metrics.nearest_neighbours(flat + 0.3, flat, resolution=8)
+    np.testing.assert_allclose(dist, 0.3, atol=1e-9)
