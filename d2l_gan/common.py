@@ -20,5 +20,18 @@ d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağı
 # ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----
 
 
+# -- book/wgan.ipynb
+PROBE_SHIFT = np.array([0.5, 0.0], dtype=np.float32)
+
+
+def shifted_ring_batch(n, rng):
+    """Halkadan n örnek ve 0.5 sağa kaydırılmış halkadan n örnek (numpy, float32)."""
+    real = d2l.ring_gaussians(n, seed=int(rng.integers(2 ** 31)))
+    shifted = d2l.ring_gaussians(n, seed=int(rng.integers(2 ** 31))) + PROBE_SHIFT
+    return real, shifted  # aralarındaki W1 tam 0.5
+
+
 __all__ = [
+    'PROBE_SHIFT',
+    'shifted_ring_batch',
 ]
