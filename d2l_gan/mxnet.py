@@ -296,13 +296,12 @@ def mlp_critic(input_shape, hidden=(128, 128, 128), spectral_norm=False):
                 else nn.Dense(n_out, in_units=n_in))
         if i < len(hidden):
             net.add(ReLU())
-    net.initialize(init.Xavier(rnd_type='uniform', factor_type='avg', magnitude=3),
-                   ctx=d2l.try_gpu())
+    net.initialize(init.Xavier(rnd_type='uniform', factor_type='avg', magnitude=3))
     return net
 
 
 def clip_weights(net, c):
-    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN'ın ağırlık kırpması)."""
+    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN ağırlık kırpması)."""
     for param in net.collect_params().values():
         param.set_data(mx.np.clip(param.data(), -c, c))
 
@@ -353,7 +352,7 @@ def update_generator(Z, net_D, net_G, trainer_G):
 
 
 def wgan_trainers(method, net_D, net_G, lr=None):
-    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn' için eniyileştiriciler ve adım ayarları."""
+    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
     if method == 'wgan':
         def make(net):
             return gluon.Trainer(net.collect_params(), 'rmsprop', {
@@ -404,18 +403,19 @@ def layer_grad_norms(net, X):
 
 
 def ring_models(method, lr, latent_dim=64):
-    """Halka için üretici, eleştirmen (ya da ayrımcı), iki eniyileştirici ve adım ayarları."""
+    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
     net_G, _ = d2l.ring_nets(latent_dim)
     net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
     if method == 'gan':
         trainer_D, trainer_G = (gluon.Trainer(net.collect_params(), 'adam', {
-            'learning_rate': lr, 'beta1': 0.5, 'beta2': 0.999}) for net in (net_D, net_G))
+            'learning_rate': lr, 'beta1': 0.5, 'beta2': 0.999})
+            for net in (net_D, net_G))
         return net_D, net_G, trainer_D, trainer_G, {}
     return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
 
 
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN türlerinde önce her gerçek minigrup için bir eleştirmen adımı.
+    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
 
     `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
     """
@@ -429,8 +429,8 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
     return update_generator(Z, net_D, net_G, trainer_G)
 
 
-def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5, latent_dim=64,
-               num_snapshots=4, seed=0):
+def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
+               latent_dim=64, num_snapshots=4, seed=0):
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
     d2l.set_seed(seed)
     net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
@@ -445,9 +445,10 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5, latent_dim=64
         if step % (num_steps // num_snapshots) == 0:
             fake = net_G(mx.np.random.normal(size=(2500, latent_dim))).asnumpy()
             snapshots.append((step, fake))
-            print(f'{method} adım {step}: '
-                  f'{d2l.modes_covered(fake, centers, d2l.RING_STD)}/8 mod, yüksek '
-                  f'kaliteli pay {d2l.high_quality_share(fake, centers, d2l.RING_STD):.3f}')
+            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
+            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
+            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
+                  f'{share:.3f}')
     return snapshots
 
 

@@ -267,7 +267,7 @@ def mlp_critic(input_shape, hidden=(128, 128, 128), spectral_norm=False):
 
 
 def clip_weights(net, c):
-    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN'ın ağırlık kırpması)."""
+    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN ağırlık kırpması)."""
     for var in net.trainable_variables:
         var.assign(tf.clip_by_value(var, -c, c))
 
@@ -310,7 +310,7 @@ def update_critic(X, Z, net_D, net_G, trainer_D, clip=None, gp_weight=0.0):
 
 
 def update_generator(Z, net_D, net_G, trainer_G):
-    """Üreticiyi bir adım günceller: -E[f(G(z))]'yi küçültür; kaybı (cihazda) döndürür."""
+    """Üreticiyi bir adım günceller: -E[f(G(z))]'yi küçültür; kaybı döndürür."""
     with tf.GradientTape() as tape:
         loss_G = -tf.reduce_mean(net_D(net_G(Z, training=True), training=True))
     grads = tape.gradient(loss_G, net_G.trainable_variables)
@@ -319,7 +319,7 @@ def update_generator(Z, net_D, net_G, trainer_G):
 
 
 def wgan_trainers(method, net_D, net_G, lr=None):
-    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn' için eniyileştiriciler ve adım ayarları."""
+    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
     if method == 'wgan':
         def make():
             return keras.optimizers.RMSprop(learning_rate=lr or 5e-5, rho=0.9,
@@ -371,7 +371,7 @@ def layer_grad_norms(net, X):
 
 
 def ring_models(method, lr, latent_dim=64):
-    """Halka için üretici, eleştirmen (ya da ayrımcı), iki eniyileştirici ve adım ayarları."""
+    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
     net_G, _ = d2l.ring_nets(latent_dim)
     net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
     if method == 'gan':
@@ -382,7 +382,7 @@ def ring_models(method, lr, latent_dim=64):
 
 
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN türlerinde önce her gerçek minigrup için bir eleştirmen adımı.
+    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
 
     `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
     """
@@ -396,8 +396,8 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
     return update_generator(Z, net_D, net_G, trainer_G)
 
 
-def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5, latent_dim=64,
-               num_snapshots=4, seed=0):
+def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
+               latent_dim=64, num_snapshots=4, seed=0):
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
     d2l.set_seed(seed)
     net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
@@ -413,9 +413,10 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5, latent_dim=64
         if step % (num_steps // num_snapshots) == 0:
             fake = net_G(tf.random.normal((2500, latent_dim))).numpy()
             snapshots.append((step, fake))
-            print(f'{method} adım {step}: '
-                  f'{d2l.modes_covered(fake, centers, d2l.RING_STD)}/8 mod, yüksek '
-                  f'kaliteli pay {d2l.high_quality_share(fake, centers, d2l.RING_STD):.3f}')
+            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
+            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
+            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
+                  f'{share:.3f}')
     return snapshots
 
 

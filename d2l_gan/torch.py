@@ -247,11 +247,11 @@ def mlp_critic(input_shape, hidden=(128, 128, 128), spectral_norm=False):
         layers.append(linear)
         if i < len(hidden):
             layers.append(nn.ReLU())
-    return nn.Sequential(*layers).to(d2l.try_gpu())
+    return nn.Sequential(*layers)
 
 
 def clip_weights(net, c):
-    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN'ın ağırlık kırpması)."""
+    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN ağırlık kırpması)."""
     with torch.no_grad():
         for param in net.parameters():
             param.clamp_(-c, c)
@@ -290,7 +290,7 @@ def update_critic(X, Z, net_D, net_G, trainer_D, clip=None, gp_weight=0.0):
 
 
 def update_generator(Z, net_D, net_G, trainer_G):
-    """Üreticiyi bir adım günceller: -E[f(G(z))]'yi küçültür; kaybı (cihazda) döndürür."""
+    """Üreticiyi bir adım günceller: -E[f(G(z))]'yi küçültür; kaybı döndürür."""
     trainer_G.zero_grad()
     loss_G = -net_D(net_G(Z)).mean()
     loss_G.backward()
@@ -299,7 +299,7 @@ def update_generator(Z, net_D, net_G, trainer_G):
 
 
 def wgan_trainers(method, net_D, net_G, lr=None):
-    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn' için eniyileştiriciler ve adım ayarları."""
+    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
     if method == 'wgan':
         def make(net):
             return torch.optim.RMSprop(net.parameters(), lr=lr or 5e-5, alpha=0.9,
@@ -346,7 +346,7 @@ def layer_grad_norms(net, X):
 
 
 def ring_models(method, lr, latent_dim=64):
-    """Halka için üretici, eleştirmen (ya da ayrımcı), iki eniyileştirici ve adım ayarları."""
+    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
     net_G, _ = d2l.ring_nets(latent_dim)
     net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
     if method == 'gan':
@@ -358,7 +358,7 @@ def ring_models(method, lr, latent_dim=64):
 
 
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN türlerinde önce her gerçek minigrup için bir eleştirmen adımı.
+    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
 
     `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
     """
@@ -372,8 +372,8 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
     return update_generator(Z, net_D, net_G, trainer_G)
 
 
-def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5, latent_dim=64,
-               num_snapshots=4, seed=0):
+def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
+               latent_dim=64, num_snapshots=4, seed=0):
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
     d2l.set_seed(seed)
     net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
@@ -391,9 +391,10 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5, latent_dim=64
             with torch.no_grad():
                 fake = net_G(torch.randn(2500, latent_dim)).numpy()
             snapshots.append((step, fake))
-            print(f'{method} adım {step}: '
-                  f'{d2l.modes_covered(fake, centers, d2l.RING_STD)}/8 mod, yüksek '
-                  f'kaliteli pay {d2l.high_quality_share(fake, centers, d2l.RING_STD):.3f}')
+            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
+            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
+            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
+                  f'{share:.3f}')
     return snapshots
 
 
