@@ -572,6 +572,205 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
     return snapshots
 
 
+# -- book/wgan.ipynb
+def mlp_critic(input_shape, hidden=(128, 128, 128), spectral_norm=False):
+    """ReLU'lu tam bağlı eleştirmen: girdiyi düzleştirir, sınırsız tek puan verir.
+
+    Ağırlıklar Glorot düzgün, sabit terimler sıfır başlar (Keras'ın `Dense`
+    varsayılanları). `spectral_norm` ise her katmanın ağırlığı spektral
+    normuna bölünür.
+    """
+    layers = [keras.Input(input_shape), keras.layers.Flatten()]
+    for i, units in enumerate([*hidden, 1]):
+        dense = keras.layers.Dense(units)
+        if spectral_norm:
+            dense = keras.layers.SpectralNormalization(dense)
+        layers.append(dense)
+        if i < len(hidden):
+            layers.append(keras.layers.ReLU())
+    return keras.Sequential(layers)
+
+
+def clip_weights(net, c):
+    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN ağırlık kırpması)."""
+    for var in net.trainable_variables:
+        var.assign(tf.clip_by_value(var, -c, c))
+
+
+def gradient_penalty(net_D, X, fake_X):
+    """WGAN-GP cezası: ara noktalarda (‖∇f(x̂)‖ - 1)²'nin ortalaması.
+
+    x̂ = εx + (1 - ε)x̃, ε ~ U[0, 1] örnek başına. Eleştirmen adımının
+    GradientTape'i içinde çağrılır; iç kayıt yalnızca ∇f(x̂)'yi verir.
+    """
+    eps = tf.random.uniform([tf.shape(X)[0]] + [1] * (len(X.shape) - 1))
+    X_hat = eps * X + (1 - eps) * fake_X
+    with tf.GradientTape() as tape:
+        tape.watch(X_hat)
+        Y = net_D(X_hat, training=True)
+    grad = tf.reshape(tape.gradient(Y, X_hat), [tf.shape(X)[0], -1])
+    norm = tf.sqrt(tf.reduce_sum(grad ** 2, axis=1) + 1e-12)
+    return tf.reduce_mean((norm - 1) ** 2)
+
+
+def update_critic(X, Z, net_D, net_G, trainer_D, clip=None, gp_weight=0.0):
+    """Eleştirmeni bir adım günceller; W1 kestirimini (cihazda) döndürür.
+
+    Eleştirmen E[f(x)] - E[f(G(z))] farkını büyütür. `clip` verilirse adımdan
+    sonra ağırlıklar kırpılır (WGAN); `gp_weight` > 0 ise gradyan cezası
+    eklenir (WGAN-GP).
+    """
+    fake_X = net_G(Z, training=True)  # GradientTape dışında: G'ye gradyan gitmez
+    with tf.GradientTape() as tape:
+        w_estimate = (tf.reduce_mean(net_D(X, training=True))
+                      - tf.reduce_mean(net_D(fake_X, training=True)))
+        loss_D = -w_estimate
+        if gp_weight > 0:
+            loss_D += gp_weight * gradient_penalty(net_D, X, fake_X)
+    grads = tape.gradient(loss_D, net_D.trainable_variables)
+    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+    if clip is not None:
+        clip_weights(net_D, clip)
+    return w_estimate
+
+
+def update_generator(Z, net_D, net_G, trainer_G):
+    """Üreticiyi bir adım günceller: -E[f(G(z))]'yi küçültür; kaybı döndürür."""
+    with tf.GradientTape() as tape:
+        loss_G = -tf.reduce_mean(net_D(net_G(Z, training=True), training=True))
+    grads = tape.gradient(loss_G, net_G.trainable_variables)
+    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+    return loss_G
+
+
+def wgan_trainers(method, net_D, net_G, lr=None):
+    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
+    if method == 'wgan':
+        def make():
+            return keras.optimizers.RMSprop(learning_rate=lr or 5e-5, rho=0.9,
+                                            epsilon=1e-7)
+        step_args = {'clip': 0.01}
+    else:
+        def make():
+            return keras.optimizers.Adam(learning_rate=lr or 1e-4, beta_1=0.0,
+                                         beta_2=0.9, epsilon=1e-7)
+        step_args = {'gp_weight': 10.0} if method == 'wgan-gp' else {}
+    return make(), make(), step_args
+
+
+def as_tensor(a):
+    """numpy dizisini çerçevenin tensörüne çevirir."""
+    return tf.constant(a)
+
+
+def train_probe(method, c, num_steps, batch_size, seed=0):
+    """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
+    d2l.set_seed(seed)
+    net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
+    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D)
+    if method == 'wgan':
+        clip_weights(net_D, c)
+        step_args = {'clip': c}
+    step = tf.function(update_critic)  # bir kez izlenir, sonra grafik olarak çalışır
+    rng, identity = np.random.default_rng(seed), keras.layers.Identity()  # x -> x
+    for _ in range(num_steps):
+        X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
+        step(X, shifted, net_D, identity, trainer_D, **step_args)
+    return net_D
+
+
+def layer_grad_norms(net, X):
+    """Her doğrusal katmanın girdisinde ‖∂f/∂h‖'nin örnekler üzerinden ortalaması."""
+    norms, h = [], X
+    dense = (keras.layers.Dense, keras.layers.SpectralNormalization)
+    for i, layer in enumerate(net.layers):
+        if isinstance(layer, dense):
+            with tf.GradientTape() as tape:
+                tape.watch(h)
+                out = h
+                for rest in net.layers[i:]:
+                    out = rest(out)
+            norms.append(float(tf.reduce_mean(tf.norm(tape.gradient(out, h), axis=1))))
+        h = layer(h)
+    return norms
+
+
+def ring_models(method, lr, latent_dim=64):
+    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
+    net_G, _ = d2l.ring_nets(latent_dim)
+    net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
+    if method == 'gan':
+        trainer_D, trainer_G = (keras.optimizers.Adam(learning_rate=lr, beta_1=0.5)
+                                for _ in range(2))
+        return net_D, net_G, trainer_D, trainer_G, {}
+    return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
+
+
+def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
+    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
+
+    `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
+    """
+    if method == 'gan':
+        loss = keras.losses.BinaryCrossentropy(from_logits=True)
+        d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
+        return d2l.update_G(Z, net_D, net_G, loss, trainer_G)
+    for i in range(X.shape[0]):
+        update_critic(X[i], tf.random.normal(Z.shape), net_D, net_G, trainer_D,
+                      **step_args)
+    return update_generator(Z, net_D, net_G, trainer_G)
+
+
+def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
+               latent_dim=64, num_snapshots=4, seed=0):
+    """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
+    d2l.set_seed(seed)
+    net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
+    step_fn = tf.function(ring_step)  # bir kez izlenir, sonra grafik olarak çalışır
+    rng, centers, snapshots = np.random.default_rng(seed), d2l.ring_centers(), []
+    for step in range(1, num_steps + 1):
+        X = d2l.ring_gaussians(n_critic * batch_size, seed=int(rng.integers(2 ** 31)))
+        X = tf.reshape(tf.constant(X), (n_critic, batch_size, 2))
+        Z = tf.random.normal((batch_size, latent_dim))
+        step_fn(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args)
+        for trainer in (trainer_D, trainer_G):  # doğrusal azalma
+            trainer.learning_rate.assign(lr * (1 - step / num_steps))
+        if step % (num_steps // num_snapshots) == 0:
+            fake = net_G(tf.random.normal((2500, latent_dim))).numpy()
+            snapshots.append((step, fake))
+            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
+            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
+            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
+                  f'{share:.3f}')
+    return snapshots
+
+
+def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
+    """Dirac-GAN'da WGAN adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
+
+    Eleştirmen f(x) = ψx, W1 kestirimi f(0) - f(θ) = -ψθ'yı `n_critic` adım
+    büyütür: `clip` verilirse ψ [-clip, clip]'e kırpılır, `gp_weight` λ ise
+    λ(|ψ| - 1)² cezası düşülür (her noktada ∇ₓf = ψ). Üretici -f(θ)'yı küçültür.
+    """
+    theta, psi = tf.Variable(float(theta)), tf.Variable(float(psi))
+
+    @tf.function
+    def step():
+        for _ in range(n_critic):
+            with tf.GradientTape() as tape:
+                gain = -psi * theta - gp_weight * (tf.abs(psi) - 1) ** 2
+            psi.assign_add(lr * tape.gradient(gain, psi))  # eleştirmen: yükseliş
+            if clip is not None:
+                psi.assign(tf.clip_by_value(psi, -clip, clip))
+        with tf.GradientTape() as tape:
+            loss = -psi * theta
+        theta.assign_sub(lr * tape.gradient(loss, theta))  # üretici: iniş
+        return tf.stack([theta, psi])
+
+    path = [tf.stack([theta, psi])] + [step() for _ in range(num_steps)]
+    return tf.stack(path).numpy()
+
+
 # -- book/stil_aktarimi.ipynb
 def make_vgg(cfg):
     """VGG biçimli evrişim yığını (kanallar sonda); ağırlıklar He başlatmasıyla."""

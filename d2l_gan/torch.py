@@ -507,6 +507,200 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
     return snapshots
 
 
+# -- book/wgan.ipynb
+def mlp_critic(input_shape, hidden=(128, 128, 128), spectral_norm=False):
+    """ReLU'lu tam bağlı eleştirmen: girdiyi düzleştirir, sınırsız tek puan verir.
+
+    Ağırlıklar Glorot düzgün, sabit terimler sıfır başlar (üç çerçevede aynı).
+    `spectral_norm` ise her katmanın ağırlığı spektral normuna bölünür.
+    """
+    widths = [int(np.prod(input_shape)), *hidden, 1]
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(widths[:-1], widths[1:])):
+        linear = nn.Linear(n_in, n_out)
+        nn.init.xavier_uniform_(linear.weight)
+        nn.init.zeros_(linear.bias)
+        if spectral_norm:
+            linear = nn.utils.parametrizations.spectral_norm(linear)
+        layers.append(linear)
+        if i < len(hidden):
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+
+
+def clip_weights(net, c):
+    """Ağın bütün parametrelerini [-c, c] aralığına kırpar (WGAN ağırlık kırpması)."""
+    with torch.no_grad():
+        for param in net.parameters():
+            param.clamp_(-c, c)
+
+
+def gradient_penalty(net_D, X, fake_X):
+    """WGAN-GP cezası: ara noktalarda (‖∇f(x̂)‖ - 1)²'nin ortalaması.
+
+    x̂ = εx + (1 - ε)x̃, ε ~ U[0, 1] örnek başına. Gradyan `create_graph=True`
+    ile alınır, böylece ceza eleştirmenin parametrelerine göre türevlenebilir.
+    """
+    eps = torch.rand(len(X), *[1] * (X.dim() - 1), device=X.device)
+    X_hat = (eps * X + (1 - eps) * fake_X).requires_grad_(True)
+    grad, = torch.autograd.grad(net_D(X_hat).sum(), X_hat, create_graph=True)
+    return ((grad.flatten(1).norm(dim=1) - 1) ** 2).mean()
+
+
+def update_critic(X, Z, net_D, net_G, trainer_D, clip=None, gp_weight=0.0):
+    """Eleştirmeni bir adım günceller; W1 kestirimini (cihazda) döndürür.
+
+    Eleştirmen E[f(x)] - E[f(G(z))] farkını büyütür. `clip` verilirse adımdan
+    sonra ağırlıklar kırpılır (WGAN); `gp_weight` > 0 ise gradyan cezası
+    eklenir (WGAN-GP).
+    """
+    trainer_D.zero_grad()
+    fake_X = net_G(Z).detach()  # detach: G'ye gradyan gitmez
+    w_estimate = net_D(X).mean() - net_D(fake_X).mean()
+    loss_D = -w_estimate
+    if gp_weight > 0:
+        loss_D = loss_D + gp_weight * gradient_penalty(net_D, X, fake_X)
+    loss_D.backward()
+    trainer_D.step()
+    if clip is not None:
+        clip_weights(net_D, clip)
+    return w_estimate.detach()
+
+
+def update_generator(Z, net_D, net_G, trainer_G):
+    """Üreticiyi bir adım günceller: -E[f(G(z))]'yi küçültür; kaybı döndürür."""
+    trainer_G.zero_grad()
+    loss_G = -net_D(net_G(Z)).mean()
+    loss_G.backward()
+    trainer_G.step()
+    return loss_G.detach()
+
+
+def wgan_trainers(method, net_D, net_G, lr=None):
+    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
+    if method == 'wgan':
+        def make(net):
+            return torch.optim.RMSprop(net.parameters(), lr=lr or 5e-5, alpha=0.9,
+                                       eps=1e-7)
+        step_args = {'clip': 0.01}
+    else:
+        def make(net):
+            return torch.optim.Adam(net.parameters(), lr=lr or 1e-4, betas=(0.0, 0.9),
+                                    eps=1e-7)
+        step_args = {'gp_weight': 10.0} if method == 'wgan-gp' else {}
+    return make(net_D), make(net_G), step_args
+
+
+def as_tensor(a):
+    """numpy dizisini çerçevenin tensörüne çevirir."""
+    return torch.from_numpy(a)
+
+
+def train_probe(method, c, num_steps, batch_size, seed=0):
+    """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
+    d2l.set_seed(seed)
+    net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
+    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D)
+    if method == 'wgan':
+        clip_weights(net_D, c)
+        step_args = {'clip': c}
+    rng, identity = np.random.default_rng(seed), nn.Identity()  # "üretici": x -> x
+    for _ in range(num_steps):
+        X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
+        update_critic(X, shifted, net_D, identity, trainer_D, **step_args)
+    return net_D.eval()  # spektral norm kestirimi artık ilerlemez
+
+
+def layer_grad_norms(net, X):
+    """Her doğrusal katmanın girdisinde ‖∂f/∂h‖'nin örnekler üzerinden ortalaması."""
+    norms, h = [], X
+    for i, layer in enumerate(net):
+        if isinstance(layer, nn.Linear):
+            h_in = h.detach().requires_grad_(True)
+            grad, = torch.autograd.grad(net[i:](h_in).sum(), h_in)
+            norms.append(grad.norm(dim=1).mean().item())
+        h = layer(h)
+    return norms
+
+
+def ring_models(method, lr, latent_dim=64):
+    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
+    net_G, _ = d2l.ring_nets(latent_dim)
+    net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
+    if method == 'gan':
+        trainer_D, trainer_G = (torch.optim.Adam(net.parameters(), lr=lr,
+                                                 betas=(0.5, 0.999))
+                                for net in (net_D, net_G))
+        return net_D, net_G, trainer_D, trainer_G, {}
+    return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
+
+
+def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
+    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
+
+    `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
+    """
+    if method == 'gan':
+        loss = nn.BCEWithLogitsLoss()
+        d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
+        return d2l.update_G(Z, net_D, net_G, loss, trainer_G)
+    for X_critic in X:
+        update_critic(X_critic, torch.randn_like(Z), net_D, net_G, trainer_D,
+                      **step_args)
+    return update_generator(Z, net_D, net_G, trainer_G)
+
+
+def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
+               latent_dim=64, num_snapshots=4, seed=0):
+    """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
+    d2l.set_seed(seed)
+    net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
+    schedulers = [torch.optim.lr_scheduler.LambdaLR(t, lambda s: 1 - s / num_steps)
+                  for t in (trainer_D, trainer_G)]
+    rng, centers, snapshots = np.random.default_rng(seed), d2l.ring_centers(), []
+    for step in range(1, num_steps + 1):
+        X = d2l.ring_gaussians(n_critic * batch_size, seed=int(rng.integers(2 ** 31)))
+        X = torch.from_numpy(X).reshape(n_critic, batch_size, 2)
+        Z = torch.randn(batch_size, latent_dim)
+        ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args)
+        for scheduler in schedulers:
+            scheduler.step()
+        if step % (num_steps // num_snapshots) == 0:
+            with torch.no_grad():
+                fake = net_G(torch.randn(2500, latent_dim)).numpy()
+            snapshots.append((step, fake))
+            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
+            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
+            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
+                  f'{share:.3f}')
+    return snapshots
+
+
+def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
+    """Dirac-GAN'da WGAN adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
+
+    Eleştirmen f(x) = ψx, W1 kestirimi f(0) - f(θ) = -ψθ'yı `n_critic` adım
+    büyütür: `clip` verilirse ψ [-clip, clip]'e kırpılır, `gp_weight` λ ise
+    λ(|ψ| - 1)² cezası düşülür (her noktada ∇ₓf = ψ). Üretici -f(θ)'yı küçültür.
+    """
+    theta = torch.tensor(float(theta), requires_grad=True)
+    psi = torch.tensor(float(psi), requires_grad=True)
+    path = [torch.stack([theta, psi]).detach()]
+    for _ in range(num_steps):
+        for _ in range(n_critic):
+            gain = -psi * theta - gp_weight * (psi.abs() - 1) ** 2
+            grad_psi, = torch.autograd.grad(gain, [psi])
+            with torch.no_grad():
+                psi += lr * grad_psi                 # eleştirmen: gradyan yükselişi
+                if clip is not None:
+                    psi.clamp_(-clip, clip)
+        grad_theta, = torch.autograd.grad(-psi * theta, [theta])
+        with torch.no_grad():
+            theta -= lr * grad_theta                 # üretici: gradyan inişi
+        path.append(torch.stack([theta, psi]).detach())
+    return torch.stack(path).numpy()
+
+
 # -- book/stil_aktarimi.ipynb
 def make_vgg(cfg):
     """VGG biçimli evrişim yığını; ağırlıklar He başlatmasıyla (rastgele)."""

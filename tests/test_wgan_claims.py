@@ -1,0 +1,61 @@
+"""WGAN bölümünün iddiaları tohuma değil yönteme bağlıdır: her çerçevede iki başka tohumla.
+
+Bölümün `#@save` ile pakete kaydedilen işlevleri (`dirac_wgan`, `mlp_critic`,
+`update_critic`, `wgan_trainers`, `train_ring`) küçültülmüş ama aynı yapıdaki
+ayarlarla koşturulur ve her iddianın yönü denetlenir:
+
+* Dirac-GAN'da kırpmalı WGAN ve WGAN-GP dengeden uzak kalır, R1 cezalı GAN yakınsar;
+* derin bir eleştirmende c = 0.1 ile kırpma girdideki eğimi büyütür, c = 0.01
+  söndürür; gradyan cezalı eleştirmenin eğimi 1 civarındadır;
+* halkada WGAN-GP, eşit üretici adımında düz GAN'dan ve kırpmalı WGAN'dan çok mod
+  kapsar.
+
+Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); sonuçlar
+JSON olarak döner ve çerçeve başına bir kez hesaplanır.
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+
+SEEDS = [1, 2]  # bölümün saklı çıktıları tohum 0 ile üretildi
+SCRIPT = Path(__file__).with_name('wgan_claims_run.py')
+
+
+@pytest.fixture(scope='module', params=FRAMEWORKS)
+def claims(request):
+    run = subprocess.run([sys.executable, str(SCRIPT), MODULES[request.param],
+                          json.dumps(SEEDS)], capture_output=True, text=True,
+                         env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'})
+    assert run.returncode == 0, run.stderr[-3000:]
+    line = next(ln for ln in run.stdout.splitlines() if ln.startswith('SONUC'))
+    return request.param, json.loads(line[len('SONUC'):])
+
+
+def test_dirac_wgan_stays_away_and_r1_converges(claims):
+    fw, results = claims
+    for seed, res in results.items():
+        assert res['dirac_r1'] < 1e-3, (fw, seed, res)
+        assert res['dirac_clip'] > 0.1, (fw, seed, res)
+        assert res['dirac_gp'] > 1, (fw, seed, res)
+
+
+def test_clipping_explodes_or_vanishes_gradient_penalty_does_not(claims):
+    fw, results = claims
+    for seed, res in results.items():
+        assert res['grad_clip1'] > 10, (fw, seed, res)
+        assert res['grad_clip2'] < 1e-4, (fw, seed, res)
+        assert 0.5 < res['grad_gp'] < 2, (fw, seed, res)
+
+
+def test_wgan_gp_covers_more_modes_on_the_ring(claims):
+    fw, results = claims
+    for seed, res in results.items():
+        modes = res['modes']
+        assert modes['wgan-gp'] > modes['gan'], (fw, seed, res)
+        assert modes['wgan-gp'] > modes['wgan'], (fw, seed, res)
