@@ -65,7 +65,7 @@ def test_non_saturating_gradient_grows_while_the_saturating_one_does_not(nb, fw)
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_plain_gan_collapses_and_pacgan_covers_the_ring_at_equal_steps(nb, fw):
-    assert glue(nb, 'plain_top_min_pct', fw) > 95  # tek bir küçük küme
+    assert glue(nb, 'plain_top_min_pct', fw) > 85  # örneklerin çoğu tek bir kümede
     assert glue(nb, 'plain_hq', fw) < 0.05  # bir modun üzerinde değil
     assert glue(nb, 'plain_modes', fw) <= 1
     radius = [glue(nb, f'plain_radius_{w}', fw) for w in ('min', 'max')]
