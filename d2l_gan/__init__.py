@@ -9,4 +9,4 @@ Bu dosya hiçbir çerçeveyi içe aktarmaz; bir defterin yalnızca kendi çerçe
 yüklemesi buna dayanır.
 """
 
-__version__ = "0.1.0"
+__version__ = '0.1.0'

@@ -8,6 +8,7 @@ Veri klasörü `$D2L_GAN_DATA` ortam değişkeninden gelir; tanımlı değilse
 `~/.d2l_gan/data` kullanılır. Bu klasörde hazır bir `pokemon/` klasörü varsa
 hiçbir şey indirilmez: içindeki her görüntü kullanılır.
 """
+
 import hashlib
 import os
 import pathlib
@@ -23,19 +24,30 @@ import zlib
 import numpy as np
 from PIL import Image
 
-__all__ = ['DATA_HUB', 'DataError', 'data_dir', 'sha1sum', 'download',
-           'extract', 'download_extract', 'pokemon_dir', 'load_pokemon_array',
-           'split_held_out']
+__all__ = [
+    'DATA_HUB',
+    'DataError',
+    'data_dir',
+    'sha1sum',
+    'download',
+    'extract',
+    'download_extract',
+    'pokemon_dir',
+    'load_pokemon_array',
+    'split_held_out',
+]
 
 # Ad -> (adres, sha-1). d2l'in başvuru arşivi: içinde tek bir `pokemon/` klasörü.
 DATA_HUB = {
-    'pokemon': ('http://d2l-data.s3-accelerate.amazonaws.com/pokemon.zip',
-                'c065c0e2593b8b161a2d7873e42418bf6a21106c'),
+    'pokemon': (
+        'http://d2l-data.s3-accelerate.amazonaws.com/pokemon.zip',
+        'c065c0e2593b8b161a2d7873e42418bf6a21106c',
+    ),
 }
 
 IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg')
-_CHUNK = 1 << 20          # indirme ve sha-1 için 1 MiB'lık parçalar
-_IMAGE_CACHE = {}          # (klasör, boyut) -> görüntü dizisi
+_CHUNK = 1 << 20  # indirme ve sha-1 için 1 MiB'lık parçalar
+_IMAGE_CACHE = {}  # (klasör, boyut) -> görüntü dizisi
 
 
 class DataError(RuntimeError):
@@ -45,8 +57,11 @@ class DataError(RuntimeError):
 def data_dir():
     """Veri klasörü: `$D2L_GAN_DATA` ya da `~/.d2l_gan/data` (yoksa oluşturulur)."""
     env = os.environ.get('D2L_GAN_DATA')
-    path = pathlib.Path(env).expanduser() if env else (
-        pathlib.Path.home() / '.d2l_gan' / 'data')
+    path = (
+        pathlib.Path(env).expanduser()
+        if env
+        else (pathlib.Path.home() / '.d2l_gan' / 'data')
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -62,8 +77,10 @@ def sha1sum(path):
 
 def _hub_entry(name):
     if name not in DATA_HUB:
-        raise DataError(f"'{name}' adlı bir veri kümesi DATA_HUB'da kayıtlı değil; "
-                        f"kayıtlı olanlar: {', '.join(sorted(DATA_HUB))}")
+        raise DataError(
+            f"'{name}' adlı bir veri kümesi DATA_HUB'da kayıtlı değil; "
+            f'kayıtlı olanlar: {", ".join(sorted(DATA_HUB))}'
+        )
     return DATA_HUB[name]
 
 
@@ -83,8 +100,10 @@ def download(name, folder=None):
     if fname.exists():
         if sha1sum(fname) == sha1:
             return fname
-        print(f'{fname.name} dosyası bozuk ya da eksik (sha-1 tutmuyor); '
-              'yeniden indiriliyor.')
+        print(
+            f'{fname.name} dosyası bozuk ya da eksik (sha-1 tutmuyor); '
+            'yeniden indiriliyor.'
+        )
     print(f'{url} indiriliyor...')
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f'.{fname.name}.', suffix='.part')
     try:
@@ -101,12 +120,14 @@ def download(name, folder=None):
                     f'makinede {url} adresinden indirip şu klasöre koyun: {folder}. '
                     f"Ya da arşivden çıkarılmış bir '{name}/' klasörünü bu klasöre "
                     'yerleştirin. (Veri klasörü D2L_GAN_DATA ortam değişkeniyle '
-                    'değiştirilebilir.)') from e
+                    'değiştirilebilir.)'
+                ) from e
         if digest.hexdigest() != sha1:
             raise DataError(
                 f'{url} adresinden inen {fname.name} dosyasının sha-1 özeti '
                 f'beklenenden farklı ({digest.hexdigest()} != {sha1}); dosya '
-                'silindi. Bağlantıyı denetleyip yeniden deneyin.')
+                'silindi. Bağlantıyı denetleyip yeniden deneyin.'
+            )
         os.replace(tmp, fname)
     finally:
         if os.path.exists(tmp):
@@ -121,8 +142,9 @@ def _safe_target(root, member_name):
         raise DataError(f"Arşivde mutlak yol var, açılmadı: '{member_name}'")
     target = (root / name).resolve()
     if target != root and root not in target.parents:
-        raise DataError(f"Arşiv üyesi hedef klasörün dışına çıkıyor, açılmadı: "
-                        f"'{member_name}'")
+        raise DataError(
+            f"Arşiv üyesi hedef klasörün dışına çıkıyor, açılmadı: '{member_name}'"
+        )
     return target
 
 
@@ -145,33 +167,51 @@ def _corrupt(archive, member, exc):
     return DataError(
         f"{archive} arşivi bozuk: '{member}' üyesi okunamadı ({exc}). Arşiv açılmadı; "
         'veri klasöründeki eski dosyalara dokunulmadı. Arşivi silip yeniden indirin '
-        '(ya da sağlam bir kopyasını koyun).')
+        '(ya da sağlam bir kopyasını koyun).'
+    )
 
 
 def _extract_zip(archive, root):
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise DataError(f'{archive} arşivi bozuk, üye listesi okunamadı ({exc}). Arşiv '
-                        'açılmadı; arşivi silip yeniden indirin.') from exc
+        raise DataError(
+            f'{archive} arşivi bozuk, üye listesi okunamadı ({exc}). Arşiv '
+            'açılmadı; arşivi silip yeniden indirin.'
+        ) from exc
     with zf:
         members = zf.infolist()
         for m in members:
             if stat.S_ISLNK(m.external_attr >> 16):
                 raise DataError(f"Arşivde sembolik bağ var, açılmadı: '{m.filename}'")
 
-        def opener(member):
-            def open_checked():
-                try:
-                    return _CheckedReader(zf.open(member), archive, member.filename)
-                except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-                    raise _corrupt(archive, member.filename, exc) from exc
-            return open_checked
-        _write_members(root, [(m.filename, m.is_dir(), opener(m)) for m in members])
+        _write_members(
+            root,
+            [
+                (m.filename, m.is_dir(), _opener(zf.open, m, archive, m.filename))
+                for m in members
+            ],
+        )
+
+
+# Bir arşiv üyesini açarken ya da okurken bozulmayı bildiren hatalar
+_CORRUPT = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError)
+
+
+def _opener(open_member, member, archive, name):
+    """Üyeyi açan işlev; açarken ya da okurken çıkan bozulma hataları DataError olur."""
+
+    def open_checked():
+        try:
+            return _CheckedReader(open_member(member), archive, name)
+        except _CORRUPT as exc:
+            raise _corrupt(archive, name, exc) from exc
+
+    return open_checked
 
 
 class _CheckedReader:
-    """Arşiv üyesini okurken çıkan bozulma hatalarını (CRC, eksik veri) DataError yapar."""
+    """Üyeyi okurken çıkan bozulma hatalarını (CRC, eksik veri) DataError yapar."""
 
     def __init__(self, raw, archive, name):
         self.raw, self.archive, self.name = raw, archive, name
@@ -179,8 +219,7 @@ class _CheckedReader:
     def read(self, *args):
         try:
             return self.raw.read(*args)
-        except (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError,
-                OSError) as exc:
+        except _CORRUPT as exc:
             raise _corrupt(self.archive, self.name, exc) from exc
 
     def __enter__(self):
@@ -198,22 +237,25 @@ def _extract_tar(archive, root):
     except (tarfile.TarError, zlib.error, EOFError, OSError) as exc:
         if tf is not None:
             tf.close()
-        raise DataError(f'{archive} arşivi bozuk, üye listesi okunamadı ({exc}). Arşiv '
-                        'açılmadı; arşivi silip yeniden indirin.') from exc
+        raise DataError(
+            f'{archive} arşivi bozuk, üye listesi okunamadı ({exc}). Arşiv '
+            'açılmadı; arşivi silip yeniden indirin.'
+        ) from exc
     with tf:
         for m in members:
             if not (m.isfile() or m.isdir()):
-                raise DataError(f"Arşivde düzenli dosya ya da klasör olmayan bir üye "
-                                f"(bağ, aygıt...) var, açılmadı: '{m.name}'")
+                raise DataError(
+                    f'Arşivde düzenli dosya ya da klasör olmayan bir üye '
+                    f"(bağ, aygıt...) var, açılmadı: '{m.name}'"
+                )
 
-        def opener(member):
-            def open_checked():
-                try:
-                    return _CheckedReader(tf.extractfile(member), archive, member.name)
-                except (tarfile.TarError, zlib.error, EOFError, OSError) as exc:
-                    raise _corrupt(archive, member.name, exc) from exc
-            return open_checked
-        _write_members(root, [(m.name, m.isdir(), opener(m)) for m in members])
+        _write_members(
+            root,
+            [
+                (m.name, m.isdir(), _opener(tf.extractfile, m, archive, m.name))
+                for m in members
+            ],
+        )
 
 
 def extract(archive, folder):
@@ -275,7 +317,9 @@ def pokemon_dir():
         return path
     path = download_extract('pokemon') / 'pokemon'
     if not path.is_dir():
-        raise DataError(f"Arşiv açıldı ama içinde 'pokemon/' klasörü yok: {path.parent}")
+        raise DataError(
+            f"Arşiv açıldı ama içinde 'pokemon/' klasörü yok: {path.parent}"
+        )
     return path
 
 
@@ -289,8 +333,11 @@ def _to_rgb_on_white(img):
 
 
 def _image_paths(folder):
-    return sorted(p for p in folder.rglob('*')
-                  if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+    return sorted(
+        p
+        for p in folder.rglob('*')
+        if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()
+    )
 
 
 def _read_image(path, size):
@@ -303,7 +350,8 @@ def _read_image(path, size):
         raise DataError(
             f'Görüntü okunamadı: {path} ({type(exc).__name__}: {exc}). Dosya bozuk ya '
             'da bir görüntü değil; onu klasörden çıkarın ya da sağlam bir kopyasıyla '
-            'değiştirin. Klasördeki öteki dosyalara dokunulmadı.') from exc
+            'değiştirin. Klasördeki öteki dosyalara dokunulmadı.'
+        ) from exc
 
 
 def load_pokemon_array(size=64, folder=None):
@@ -321,8 +369,9 @@ def load_pokemon_array(size=64, folder=None):
     if key not in _IMAGE_CACHE:
         paths = _image_paths(folder)
         if not paths:
-            raise DataError(f'{folder} klasöründe hiç görüntü (.png, .jpg, .jpeg) '
-                            'bulunamadı.')
+            raise DataError(
+                f'{folder} klasöründe hiç görüntü (.png, .jpg, .jpeg) bulunamadı.'
+            )
         images = np.empty((len(paths), size, size, 3), dtype=np.uint8)
         for i, p in enumerate(paths):
             images[i] = _read_image(p, size)

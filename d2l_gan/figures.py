@@ -4,6 +4,7 @@ Bölümlerde gösterilmeye değmeyen çizim ayrıntıları buradadır: Giriş b�
 şeması ve maliyet ağının ısı haritası, Temel GAN bölümünün kovaryans elipsleri.
 Her çerçeve modülü bu adları sunar: ``d2l.draw_gan_diagram()``.
 """
+
 import numpy as np
 from matplotlib import pyplot as plt
 from matplotlib.patches import FancyBboxPatch
@@ -16,14 +17,24 @@ __all__ = ['draw_gan_diagram', 'draw_gaussian_fit', 'draw_cost_map']
 
 def _box(ax, x, y, w, h, text, color):
     """Köşeleri yuvarlatılmış, ortasında yazı olan bir kutu."""
-    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle='round,pad=0.05',
-                                facecolor=color, edgecolor='black', lw=1.2))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle='round,pad=0.05',
+            facecolor=color,
+            edgecolor='black',
+            lw=1.2,
+        )
+    )
     ax.text(x + w / 2, y + h / 2, text, ha='center', va='center', fontsize=9.5)
 
 
 def _arrow(ax, start, end, **style):
-    ax.annotate('', xy=end, xytext=start,
-                arrowprops=dict(arrowstyle='->', lw=1.5, **style))
+    ax.annotate(
+        '', xy=end, xytext=start, arrowprops=dict(arrowstyle='->', lw=1.5, **style)
+    )
 
 
 def draw_gan_diagram():
@@ -37,26 +48,66 @@ def draw_gan_diagram():
     _box(ax, 0.1, 0.9, 1.8, 1.0, noise, '#eeeeee')
     _box(ax, 2.5, 0.9, 1.5, 1.0, 'Üretici\n$G$', '#fdd9b5')
     _box(ax, 4.6, 0.9, 1.8, 1.0, 'üretilmiş örnek\n$G(\\mathbf{z})$', '#ffffff')
-    _box(ax, 4.6, 2.9, 1.8, 1.0,
-         'gerçek örnek\n$\\mathbf{x} \\sim p_{\\mathrm{veri}}$', '#ffffff')
+    _box(
+        ax,
+        4.6,
+        2.9,
+        1.8,
+        1.0,
+        'gerçek örnek\n$\\mathbf{x} \\sim p_{\\mathrm{veri}}$',
+        '#ffffff',
+    )
     _box(ax, 7.0, 1.9, 1.4, 1.0, 'Ayrımcı\n$D$', '#c6dbef')
-    ax.text(9.45, 2.4, '$D(\\cdot) \\in (0, 1)$\n"gerçek mi?"', ha='center',
-            va='center', fontsize=9.5)
+    ax.text(
+        9.45,
+        2.4,
+        '$D(\\cdot) \\in (0, 1)$\n"gerçek mi?"',
+        ha='center',
+        va='center',
+        fontsize=9.5,
+    )
     # Veri akışı: gürültü -> G -> örnek -> D, gerçek örnek -> D
-    for start, end in [((1.95, 1.4), (2.45, 1.4)), ((4.05, 1.4), (4.55, 1.4)),
-                       ((6.45, 1.4), (6.95, 2.2)), ((6.45, 3.4), (6.95, 2.6)),
-                       ((8.45, 2.4), (8.75, 2.4))]:
+    for start, end in [
+        ((1.95, 1.4), (2.45, 1.4)),
+        ((4.05, 1.4), (4.55, 1.4)),
+        ((6.45, 1.4), (6.95, 2.2)),
+        ((6.45, 3.4), (6.95, 2.6)),
+        ((8.45, 2.4), (8.75, 2.4)),
+    ]:
         _arrow(ax, start, end)
     # Gradyanın yolu: üretici adımında D'nin içinden G'ye, ayrımcı adımında D'ye
-    for start, end in [((9.45, 1.95), (9.45, 0.25)), ((9.45, 0.25), (3.25, 0.25)),
-                       ((3.25, 0.25), (3.25, 0.85))]:
+    for start, end in [
+        ((9.45, 1.95), (9.45, 0.25)),
+        ((9.45, 0.25), (3.25, 0.25)),
+        ((3.25, 0.25), (3.25, 0.85)),
+    ]:
         _arrow(ax, start, end, ls='--', color='C3')
-    _arrow(ax, (9.45, 2.85), (7.7, 2.95), ls='--', color='C0',
-           connectionstyle='arc3,rad=0.5')
-    ax.text(6.3, 0.4, 'üretici adımı: üretilmiş örnek "gerçek" (1) etiketiyle',
-            fontsize=8.5, color='C3', ha='center', va='bottom')
-    ax.text(8.9, 3.95, 'ayrımcı adımı: gerçek 1, üretilmiş 0', fontsize=8.5,
-            color='C0', ha='center', va='bottom')
+    _arrow(
+        ax,
+        (9.45, 2.85),
+        (7.7, 2.95),
+        ls='--',
+        color='C0',
+        connectionstyle='arc3,rad=0.5',
+    )
+    ax.text(
+        6.3,
+        0.4,
+        'üretici adımı: üretilmiş örnek "gerçek" (1) etiketiyle',
+        fontsize=8.5,
+        color='C3',
+        ha='center',
+        va='bottom',
+    )
+    ax.text(
+        8.9,
+        3.95,
+        'ayrımcı adımı: gerçek 1, üretilmiş 0',
+        fontsize=8.5,
+        color='C0',
+        ha='center',
+        va='bottom',
+    )
     return fig
 
 
@@ -78,14 +129,22 @@ def draw_gaussian_fit(ax, real, fake, n_std=2):
     ax.cla()
     for pts, color, name in ((real, 'C0', 'gerçek'), (fake, 'C1', 'üretilmiş')):
         pts = np.asarray(pts)
-        ax.scatter(pts[:, 0], pts[:, 1], s=3, alpha=0.25, color=color, lw=0,
-                   label=name)
-    for pts, color, name, ls in ((real, 'C0', 'gerçek', '-'),
-                                 (fake, 'C1', 'üretilmiş', '--')):
+        ax.scatter(pts[:, 0], pts[:, 1], s=3, alpha=0.25, color=color, lw=0, label=name)
+    for pts, color, name, ls in (
+        (real, 'C0', 'gerçek', '-'),
+        (fake, 'C1', 'üretilmiş', '--'),
+    ):
         ring = _ellipse(*gaussian_stats(pts), n_std)
         ax.plot(ring[:, 0], ring[:, 1], color='white', lw=4, zorder=3)
-        ax.plot(ring[:, 0], ring[:, 1], color=color, lw=2, ls=ls, zorder=4,
-                label=f'{name}: {n_std}σ elipsi')
+        ax.plot(
+            ring[:, 0],
+            ring[:, 1],
+            color=color,
+            lw=2,
+            ls=ls,
+            zorder=4,
+            label=f'{name}: {n_std}σ elipsi',
+        )
     ax.set_xlabel('$x_1$')
     ax.set_ylabel('$x_2$')
     legend = ax.legend(loc='upper left', fontsize='x-small', markerscale=3)
@@ -103,8 +162,9 @@ def draw_cost_map(ax, grid_x1, grid_x2, costs, real, fake, vmax, title, zoom=Non
     costs = costs.reshape(grid_x1.shape)
     style = dict(cmap='viridis', vmin=0, vmax=vmax, shading='auto')
     mesh = ax.pcolormesh(grid_x1, grid_x2, costs, **style)
-    ax.scatter(real[:, 0], real[:, 1], s=2, color='white', alpha=0.7, lw=0,
-               label='gerçek')
+    ax.scatter(
+        real[:, 0], real[:, 1], s=2, color='white', alpha=0.7, lw=0, label='gerçek'
+    )
     ax.scatter(fake[:, 0], fake[:, 1], s=2, color='C3', lw=0, label='üretilmiş')
     ax.set_xlim(grid_x1.min(), grid_x1.max())
     ax.set_ylim(grid_x2.min(), grid_x2.max())

@@ -4,27 +4,37 @@ Dilimlenmiş Wasserstein uzaklığı (sliced Wasserstein distance, SWD): iki ör
 kümesi rastgele birim yönlere izdüşürülür; her yönde tek boyutlu Wasserstein
 uzaklığı sıralama ile tam olarak hesaplanır ve yönler üzerinden ortalanır.
 """
+
 import numpy as np
 
-__all__ = ['sliced_wasserstein', 'image_swd', 'laplacian_pyramid', 'patch_swd',
-           'nearest_neighbours',
-           'mode_counts', 'modes_covered', 'high_quality_share']
+__all__ = [
+    'sliced_wasserstein',
+    'image_swd',
+    'laplacian_pyramid',
+    'patch_swd',
+    'nearest_neighbours',
+    'mode_counts',
+    'modes_covered',
+    'high_quality_share',
+]
 
 
 def _to_numpy(a):
     """numpy dizisi, ya da bir çerçeve tensörü (GPU'da olsa bile) -> float64 numpy."""
-    if hasattr(a, 'asnumpy'):                      # MXNet NDArray
+    if hasattr(a, 'asnumpy'):  # MXNet NDArray
         a = a.asnumpy()
-    elif hasattr(a, 'detach'):                     # PyTorch tensörü
+    elif hasattr(a, 'detach'):  # PyTorch tensörü
         a = a.detach().cpu().numpy()
-    return np.asarray(a, dtype=np.float64)         # numpy, TensorFlow (eager)
+    return np.asarray(a, dtype=np.float64)  # numpy, TensorFlow (eager)
 
 
 def _as_2d(a, name):
     a = _to_numpy(a)
     if a.ndim < 2:
-        raise ValueError(f'{name} en az iki boyutlu olmalı, (N, D) ya da (N, H, W, C); '
-                         f'gelen şekil: {a.shape}')
+        raise ValueError(
+            f'{name} en az iki boyutlu olmalı, (N, D) ya da (N, H, W, C); '
+            f'gelen şekil: {a.shape}'
+        )
     return a.reshape(a.shape[0], -1)
 
 
@@ -44,7 +54,7 @@ def _wasserstein1_rows(px, py):
     weights = np.concatenate([np.full(n, 1.0 / n), np.full(m, -1.0 / m)])
     order = np.argsort(values, axis=1)
     sorted_values = np.take_along_axis(values, order, axis=1)
-    cdf_gap = np.cumsum(weights[order], axis=1)[:, :-1]     # F - G, aralık başına
+    cdf_gap = np.cumsum(weights[order], axis=1)[:, :-1]  # F - G, aralık başına
     return (np.abs(cdf_gap) * np.diff(sorted_values, axis=1)).sum(axis=1)
 
 
@@ -84,12 +94,14 @@ def _downsample(images, resolution):
     """NHWC görüntüleri alan ortalamasıyla `resolution`×`resolution` indirir."""
     n, h, w, c = images.shape
     if resolution > min(h, w):
-        raise ValueError(f'Çözünürlük ({resolution}) görüntüden ({h}×{w}) '
-                         'büyük olamaz.')
+        raise ValueError(
+            f'Çözünürlük ({resolution}) görüntüden ({h}×{w}) büyük olamaz.'
+        )
     if h % resolution == 0 and w % resolution == 0:
         # Boyut tam bölünüyorsa blok ortalaması: her çıktı pikseli bir k×k blok.
-        return images.reshape(n, resolution, h // resolution,
-                              resolution, w // resolution, c).mean(axis=(2, 4))
+        return images.reshape(
+            n, resolution, h // resolution, resolution, w // resolution, c
+        ).mean(axis=(2, 4))
     rows, cols = _pool_matrix(h, resolution), _pool_matrix(w, resolution)
     return np.einsum('ih,nhwc,jw->nijc', rows, images, cols)
 
@@ -108,9 +120,11 @@ def image_swd(real, fake, resolution=16, num_projections=256, seed=0):
     for name, imgs in (('real', real), ('fake', fake)):
         imgs = _to_numpy(imgs)
         if imgs.ndim != 4 or imgs.shape[-1] not in (1, 3, 4):
-            raise ValueError(f'{name} NHWC biçiminde olmalı (son eksen 1, 3 ya da 4 '
-                             f'kanal); gelen şekil: {imgs.shape}. NCHW ise önce '
-                             'eksenleri (0, 2, 3, 1) sırasına getirin.')
+            raise ValueError(
+                f'{name} NHWC biçiminde olmalı (son eksen 1, 3 ya da 4 '
+                f'kanal); gelen şekil: {imgs.shape}. NCHW ise önce '
+                'eksenleri (0, 2, 3, 1) sırasına getirin.'
+            )
         pooled.append(_downsample(imgs, resolution))
     return sliced_wasserstein(pooled[0], pooled[1], num_projections, seed)
 
@@ -118,8 +132,10 @@ def image_swd(real, fake, resolution=16, num_projections=256, seed=0):
 def _nhwc(imgs, name):
     imgs = _to_numpy(imgs)
     if imgs.ndim != 4 or imgs.shape[-1] not in (1, 3, 4):
-        raise ValueError(f'{name} NHWC biçiminde olmalı (son eksen 1, 3 ya da 4 '
-                         f'kanal); gelen şekil: {imgs.shape}')
+        raise ValueError(
+            f'{name} NHWC biçiminde olmalı (son eksen 1, 3 ya da 4 '
+            f'kanal); gelen şekil: {imgs.shape}'
+        )
     return imgs
 
 
@@ -127,7 +143,9 @@ def _nhwc(imgs, name):
 # karras2018progressive, Ek D: görüntülerin Laplace piramidi; her düzeyden rastgele
 # 7×7 yamalar; yamaların dağılımları düzey başına dilimlenmiş Wasserstein ile.
 
-_BLUR = np.array([1., 4., 6., 4., 1.]) / 16   # 5 dokunuşlu binom (Gauss'a yakın) süzgeç
+_BLUR = (
+    np.array([1.0, 4.0, 6.0, 4.0, 1.0]) / 16
+)  # 5 dokunuşlu binom (Gauss'a yakın) süzgeç
 
 
 def _blur(images, scale=1.0):
@@ -135,8 +153,8 @@ def _blur(images, scale=1.0):
     k = _BLUR * scale
     padded = np.pad(images, ((0, 0), (2, 2), (2, 2), (0, 0)), mode='reflect')
     h, w = images.shape[1:3]
-    rows = sum(k[i] * padded[:, i:i + h] for i in range(5))
-    return sum(k[j] * rows[:, :, j:j + w] for j in range(5))
+    rows = sum(k[i] * padded[:, i : i + h] for i in range(5))
+    return sum(k[j] * rows[:, :, j : j + w] for j in range(5))
 
 
 def _pyr_down(images):
@@ -163,8 +181,10 @@ def laplacian_pyramid(images, num_levels=3):
     levels = []
     for _ in range(num_levels - 1):
         if min(gauss.shape[1:3]) < 8 or gauss.shape[1] % 2 or gauss.shape[2] % 2:
-            raise ValueError(f'{num_levels} düzey için görüntü çok küçük ya da kenarı '
-                             f'tek: {gauss.shape[1:3]}')
+            raise ValueError(
+                f'{num_levels} düzey için görüntü çok küçük ya da kenarı '
+                f'tek: {gauss.shape[1:3]}'
+            )
         smaller = _pyr_down(gauss)
         levels.append(gauss - _pyr_up(smaller))
         gauss = smaller
@@ -178,14 +198,21 @@ def _patches(level, per_image, size, rng):
     ys = rng.integers(0, h - size + 1, size=(n, per_image))
     xs = rng.integers(0, w - size + 1, size=(n, per_image))
     offs = np.arange(size)
-    rows = (ys[..., None] + offs)[..., :, None]           # (n, p, size, 1)
-    cols = (xs[..., None] + offs)[..., None, :]           # (n, p, 1, size)
+    rows = (ys[..., None] + offs)[..., :, None]  # (n, p, size, 1)
+    cols = (xs[..., None] + offs)[..., None, :]  # (n, p, 1, size)
     idx = np.arange(n)[:, None, None, None]
     return level[idx, rows, cols].reshape(n * per_image, -1)
 
 
-def patch_swd(real, fake, num_levels=3, patches_per_image=64, patch_size=7,
-              num_projections=256, seed=0):
+def patch_swd(
+    real,
+    fake,
+    num_levels=3,
+    patches_per_image=64,
+    patch_size=7,
+    num_projections=256,
+    seed=0,
+):
     """Çok ölçekli yama SWD'si: düzey başına değerlerin listesi (ince düzey önce).
 
     `real` ve `fake` NHWC, [-1, 1] aralığında görüntülerdir. İkisinin de Laplace
@@ -215,6 +242,7 @@ def patch_swd(real, fake, num_levels=3, patches_per_image=64, patch_size=7,
 
 # --- Ezberleme denetimi: en yakın komşular --------------------------------------
 
+
 def nearest_neighbours(queries, references, resolution=16):
     """Her sorgu görüntüsünün başvuru kümesindeki en yakın komşusu.
 
@@ -226,7 +254,7 @@ def nearest_neighbours(queries, references, resolution=16):
     q = _downsample(_nhwc(queries, 'queries'), resolution).reshape(len(queries), -1)
     r = _downsample(_nhwc(references, 'references'), resolution)
     r = r.reshape(len(r), -1)
-    sq = (q ** 2).sum(1)[:, None] + (r ** 2).sum(1)[None, :] - 2 * q @ r.T
+    sq = (q**2).sum(1)[:, None] + (r**2).sum(1)[None, :] - 2 * q @ r.T
     idx = sq.argmin(axis=1)
     best = np.maximum(sq[np.arange(len(q)), idx], 0)
     return np.sqrt(best / q.shape[1]), idx
@@ -235,6 +263,7 @@ def nearest_neighbours(queries, references, resolution=16):
 # --- Mod kapsamı ölçütleri (tuzaklar bölümü) -------------------------------------
 # srivastava2017veegan ve metz2016unrolled'daki tanım: bir örnek, bir mod merkezine
 # 3σ'dan yakınsa "yüksek kaliteli"dir ve o moda sayılır.
+
 
 def mode_counts(samples, centers, std, n_std=3.0):
     """Her moda düşen örnek sayısı: merkezine `n_std`·`std`'den yakın örnekler.
@@ -259,4 +288,3 @@ def high_quality_share(samples, centers, std, n_std=3.0):
     """Yüksek kaliteli örnek payı: herhangi bir mod merkezine 3σ'dan yakın örnekler."""
     counts = mode_counts(samples, centers, std, n_std)
     return float(counts.sum() / len(_to_numpy(samples)))
-

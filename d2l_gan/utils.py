@@ -1,4 +1,5 @@
 """Zamanlama, toplama ve sonuç kaydı yardımcıları (çerçeveden bağımsız)."""
+
 import time
 
 __all__ = ['Timer', 'Accumulator', 'glue']
@@ -51,8 +52,7 @@ class Accumulator:
     def add(self, *args):
         """Her değişkene sıradaki değeri ekler."""
         if len(args) != len(self.data):
-            raise ValueError(f'{len(self.data)} değer bekleniyordu, '
-                             f'{len(args)} geldi')
+            raise ValueError(f'{len(self.data)} değer bekleniyordu, {len(args)} geldi')
         self.data = [a + b for a, b in zip(self.data, args)]
 
     def reset(self):

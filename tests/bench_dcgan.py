@@ -21,6 +21,7 @@ olabildiğince az etkiler. Veri, bellekte tutulan
 rastgele görüntülerdir (hız veriden bağımsızdır; indirme gerekmez). Çıktı,
 çerçeve başına saniyedeki örnek sayısı ve oranı (bölüm / başvuru) tablosudur.
 """
+
 import argparse
 import json
 import os
@@ -36,6 +37,7 @@ def build_pytorch(width, latent_dim):
     from torch import nn
 
     from d2l_gan import torch as d2l
+
     device = d2l.try_gpu()
     net_G, net_D = d2l.make_G(width, latent_dim), d2l.make_D(width)
     loss = nn.BCEWithLogitsLoss()
@@ -49,8 +51,10 @@ def build_pytorch(width, latent_dim):
 
     def make_data(n, batch_size):
         X = torch.rand(n, 3, 64, 64, device=device) * 2 - 1
-        return [X[i:i + batch_size].contiguous(memory_format=torch.channels_last)
-                for i in range(0, n - batch_size + 1, batch_size)]
+        return [
+            X[i : i + batch_size].contiguous(memory_format=torch.channels_last)
+            for i in range(0, n - batch_size + 1, batch_size)
+        ]
 
     def zero():
         return torch.zeros((), device=device)
@@ -68,6 +72,7 @@ def build_tensorflow(width, latent_dim):
     import tensorflow as tf
 
     from d2l_gan import tensorflow as d2l
+
     net_G, net_D = d2l.make_G(width, latent_dim), d2l.make_D(width)
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D = keras.optimizers.Adam(learning_rate=5e-4, beta_1=0.5)
@@ -81,7 +86,7 @@ def build_tensorflow(width, latent_dim):
 
     def make_data(n, batch_size):
         X = tf.random.uniform((n, 64, 64, 3), -1, 1)
-        return [X[i:i + batch_size] for i in range(0, n - batch_size + 1, batch_size)]
+        return [X[i : i + batch_size] for i in range(0, n - batch_size + 1, batch_size)]
 
     return step, make_data, lambda: tf.zeros(()), float, lambda: None, d2l.try_gpu()
 
@@ -91,13 +96,16 @@ def build_mxnet(width, latent_dim):
     from mxnet import gluon
 
     from d2l_gan import mxnet as d2l
+
     ctx = d2l.try_gpu()
     net_G, net_D = d2l.make_G(width, latent_dim), d2l.make_D(width)
     loss = gluon.loss.SigmoidBCELoss()
-    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam',
-                              {'learning_rate': 5e-4, 'beta1': 0.5})
-    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam',
-                              {'learning_rate': 5e-4, 'beta1': 0.5})
+    trainer_D = gluon.Trainer(
+        net_D.collect_params(), 'adam', {'learning_rate': 5e-4, 'beta1': 0.5}
+    )
+    trainer_G = gluon.Trainer(
+        net_G.collect_params(), 'adam', {'learning_rate': 5e-4, 'beta1': 0.5}
+    )
 
     def step(X):
         Z = d2l.noise(X.shape[0], latent_dim)
@@ -106,10 +114,16 @@ def build_mxnet(width, latent_dim):
 
     def make_data(n, batch_size):
         X = mx.np.random.uniform(-1, 1, size=(n, 3, 64, 64), ctx=ctx)
-        return [X[i:i + batch_size] for i in range(0, n - batch_size + 1, batch_size)]
+        return [X[i : i + batch_size] for i in range(0, n - batch_size + 1, batch_size)]
 
-    return (step, make_data, lambda: mx.np.zeros((), ctx=ctx), lambda a: float(a),
-            mx.npx.waitall, str(ctx))
+    return (
+        step,
+        make_data,
+        lambda: mx.np.zeros((), ctx=ctx),
+        lambda a: float(a),
+        mx.npx.waitall,
+        str(ctx),
+    )
 
 
 def chapter_loop(step, batches, num_steps, epoch_steps, zero, read):
@@ -134,11 +148,15 @@ def reference_loop(step, batches, num_steps, epoch_steps, zero, read):
 
 
 def worker(args):
-    build = {'pytorch': build_pytorch, 'tensorflow': build_tensorflow,
-             'mxnet': build_mxnet}[args.worker]
+    build = {
+        'pytorch': build_pytorch,
+        'tensorflow': build_tensorflow,
+        'mxnet': build_mxnet,
+    }[args.worker]
     step, make_data, zero, read, finish, device = build(args.width, 100)
-    batches = make_data(args.batch_size * min(args.epoch_steps, args.steps),
-                        args.batch_size)
+    batches = make_data(
+        args.batch_size * min(args.epoch_steps, args.steps), args.batch_size
+    )
     for X in batches[:2]:  # ısınma (TensorFlow'da izleme): ölçülmez
         read(step(X)[0])
     finish()
@@ -151,45 +169,79 @@ def worker(args):
             times[name].append(time.perf_counter() - start)
     # En iyi tur: makinedeki başka işlerin yarattığı gecikmelere en az maruz kalan ölçüm
     examples = args.steps * args.batch_size
-    print(json.dumps({'framework': args.worker, 'device': device,
-                      'chapter': examples / min(times['bölüm']),
-                      'reference': examples / min(times['başvuru'])}))
+    print(
+        json.dumps(
+            {
+                'framework': args.worker,
+                'device': device,
+                'chapter': examples / min(times['bölüm']),
+                'reference': examples / min(times['başvuru']),
+            }
+        )
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--frameworks', default=','.join(FRAMEWORKS),
-                        help='virgülle ayrılmış çerçeveler')
-    parser.add_argument('--steps', type=int, default=24,
-                        help='bir turda döngü başına eğitim adımı')
+    parser.add_argument(
+        '--frameworks',
+        default=','.join(FRAMEWORKS),
+        help='virgülle ayrılmış çerçeveler',
+    )
+    parser.add_argument(
+        '--steps', type=int, default=24, help='bir turda döngü başına eğitim adımı'
+    )
     parser.add_argument('--batch-size', type=int, default=32)
-    parser.add_argument('--epoch-steps', type=int, default=24,
-                        help='bölüm döngüsünün kayıpları okuduğu aralık (dönem)')
+    parser.add_argument(
+        '--epoch-steps',
+        type=int,
+        default=24,
+        help='bölüm döngüsünün kayıpları okuduğu aralık (dönem)',
+    )
     parser.add_argument('--width', type=int, default=16, help='taban kanal sayısı')
-    parser.add_argument('--rounds', type=int, default=4,
-                        help='bölüm/başvuru ölçüm turu sayısı')
+    parser.add_argument(
+        '--rounds', type=int, default=4, help='bölüm/başvuru ölçüm turu sayısı'
+    )
     parser.add_argument('--worker', choices=FRAMEWORKS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         return worker(args)
-    print(f'DCGAN (taban genişliği {args.width}), minigrup {args.batch_size}, '
-          f'{args.rounds} tur × {args.steps} adım, '
-          f'kayıplar {args.epoch_steps} adımda bir okunur')
-    print(f'{"çerçeve":12s} {"cihaz":>10s} {"bölüm örnek/sn":>15s} '
-          f'{"başvuru örnek/sn":>17s} {"oran":>6s}')
+    print(
+        f'DCGAN (taban genişliği {args.width}), minigrup {args.batch_size}, '
+        f'{args.rounds} tur × {args.steps} adım, '
+        f'kayıplar {args.epoch_steps} adımda bir okunur'
+    )
+    print(
+        f'{"çerçeve":12s} {"cihaz":>10s} {"bölüm örnek/sn":>15s} '
+        f'{"başvuru örnek/sn":>17s} {"oran":>6s}'
+    )
     for fw in args.frameworks.split(','):
-        cmd = [sys.executable, __file__, '--worker', fw, '--steps', str(args.steps),
-               '--batch-size', str(args.batch_size),
-               '--epoch-steps', str(args.epoch_steps),
-               '--width', str(args.width), '--rounds', str(args.rounds)]
+        cmd = [
+            sys.executable,
+            __file__,
+            '--worker',
+            fw,
+            '--steps',
+            str(args.steps),
+            '--batch-size',
+            str(args.batch_size),
+            '--epoch-steps',
+            str(args.epoch_steps),
+            '--width',
+            str(args.width),
+            '--rounds',
+            str(args.rounds),
+        ]
         out = subprocess.run(cmd, capture_output=True, text=True)
         lines = [line for line in out.stdout.splitlines() if line.startswith('{')]
         if out.returncode or not lines:
             print(f'{fw:12s} başarısız:\n{out.stderr[-2000:]}')
             continue
         r = json.loads(lines[-1])
-        print(f'{fw:12s} {r["device"]:>10s} {r["chapter"]:15.1f} '
-              f'{r["reference"]:17.1f} {r["chapter"] / r["reference"]:6.2f}')
+        print(
+            f'{fw:12s} {r["device"]:>10s} {r["chapter"]:15.1f} '
+            f'{r["reference"]:17.1f} {r["chapter"] / r["reference"]:6.2f}'
+        )
 
 
 if __name__ == '__main__':

@@ -10,6 +10,7 @@ kendi ürettiği basit görüntüler (beyaz zeminde renkli elipsler; bir kısmı
 saydam RGBA ya da saydam paletli PNG) yazılır. Ardından testler
 `D2L_GAN_DATA=HEDEF` ile çalıştırılır. Arşivden hiçbir şey depoya kopyalanmaz.
 """
+
 import os
 import pathlib
 import sys
@@ -28,8 +29,7 @@ SYNTHETIC_MARKER = '.sentetik'
 def find_archive():
     """Çevrimdışı arşivin yolu ya da None."""
     env = os.environ.get('D2L_GAN_SPRITES_ZIP')
-    path = (pathlib.Path(env) if env
-            else REPO.parent / 'shared' / 'data' / ARCHIVE_NAME)
+    path = pathlib.Path(env) if env else REPO.parent / 'shared' / 'data' / ARCHIVE_NAME
     return path if path.is_file() else None
 
 
@@ -50,7 +50,8 @@ def synthetic_sprite(rng, size=120):
 
 def write_synthetic(folder, count=96, seed=0):
     """`count` görüntü: üçte biri saydam RGBA, üçte biri beyaz zeminli RGB, üçte biri
-    saydam paletli PNG. Saydam zeminin rengi siyahtır: beyaza oturtulmazsa belli olur."""
+    saydam paletli PNG. Saydam zeminin rengi siyahtır: beyaza oturtulmazsa belli olur.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     for i in range(count):
@@ -79,17 +80,23 @@ def main(argv=None):
     if archive is not None:
         extract(archive, target)
         if not pokemon.is_dir():
-            print(f"hata: {archive.name} içinde 'pokemon/' klasörü yok.", file=sys.stderr)
+            print(
+                f"hata: {archive.name} içinde 'pokemon/' klasörü yok.", file=sys.stderr
+            )
             return 1
         print(f'Çevrimdışı arşiv kullanılıyor: {archive.name}', file=sys.stderr)
     elif pokemon.is_dir() and not (pokemon / SYNTHETIC_MARKER).exists():
-        print("not: hedefteki mevcut 'pokemon/' klasörü olduğu gibi kullanılıyor.",
-              file=sys.stderr)
+        print(
+            "not: hedefteki mevcut 'pokemon/' klasörü olduğu gibi kullanılıyor.",
+            file=sys.stderr,
+        )
     else:
         write_synthetic(pokemon)
-        print(f'not: çevrimdışı arşiv ({ARCHIVE_NAME}) bulunamadı; testler '
-              'projenin ürettiği sentetik görüntülerle (renkli elipsler) çalışacak.',
-              file=sys.stderr)
+        print(
+            f'not: çevrimdışı arşiv ({ARCHIVE_NAME}) bulunamadı; testler '
+            'projenin ürettiği sentetik görüntülerle (renkli elipsler) çalışacak.',
+            file=sys.stderr,
+        )
     print(target)
     return 0
 

@@ -10,6 +10,7 @@ yüklediğini doğrulayan bir hücre konur.
 `--full` ayarları küçültmez (GPU iş akışı bölümleri tam ayarla böyle çalıştırır);
 `--framework` yalnızca verilen çerçevelerin defterlerini yazar.
 """
+
 import argparse
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def isolation_cell(framework):
         'import sys\n'
         f'loaded = [m for m in {others!r} if m in sys.modules]\n'
         "assert not loaded, f'defter başka çerçeveleri de yükledi: {loaded}'\n"
-        f"assert {MODULES[framework]!r} in sys.modules")
+        f'assert {MODULES[framework]!r} in sys.modules'
+    )
 
 
 def main(out, full=False, frameworks=FRAMEWORKS):
@@ -58,7 +60,11 @@ if __name__ == '__main__':
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('out', help='defterlerin yazılacağı klasör')
     parser.add_argument('--full', action='store_true', help='tam ayar (küçültme yok)')
-    parser.add_argument('--framework', action='append', choices=FRAMEWORKS,
-                        help='yalnızca bu çerçeve (birden çok verilebilir)')
+    parser.add_argument(
+        '--framework',
+        action='append',
+        choices=FRAMEWORKS,
+        help='yalnızca bu çerçeve (birden çok verilebilir)',
+    )
     args = parser.parse_args()
     main(args.out, args.full, args.framework or FRAMEWORKS)

@@ -28,6 +28,8 @@ install_system_tools() {
 }
 
 stage "chromium, shellcheck" install_system_tools
+stage "ruff (lint)" $PY -m ruff check d2l_gan tests
+stage "ruff (biçim)" $PY -m ruff format --check d2l_gan tests
 stage "yapı denetimi (check)" $PY -m d2l_gan.book check
 stage "üretilmiş defterler (export --check)" $PY -m d2l_gan.book export --check
 stage "kitap (uyarılar hata)" $PY -m d2l_gan.book build

@@ -1,4 +1,5 @@
 """Bölümlerin saklı (tam ayarlı) çıktılarını okuyan testlerin ortak yardımcıları."""
+
 import ast
 from pathlib import Path
 
@@ -9,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def stored_chapter(stem):
-    """book/<stem>.ipynb; saklı çıktıları --params olmadan (tam ayarla) üretilmiş olmalı."""
+    """book/<stem>.ipynb; saklı çıktıları tam ayarla (--params olmadan) üretilmiştir."""
     nb = load_chapter(ROOT / 'book' / f'{stem}.ipynb')
     overrides = nb.metadata.get(META_KEY, {}).get('overrides')
     assert not overrides, f'{stem}: saklı çıktılar küçültülmüş ayarlarla üretilmiş'
@@ -39,8 +40,11 @@ def stored_glue(nb, name):
     for cell in nb.cells:
         if cell.cell_type != 'code':
             continue
-        frameworks = [framework_of(cell)] if framework_of(cell) else \
-            ['pytorch', 'tensorflow', 'mxnet']
+        frameworks = (
+            [framework_of(cell)]
+            if framework_of(cell)
+            else ['pytorch', 'tensorflow', 'mxnet']
+        )
         for fw in frameworks:
             for out in cell_outputs(cell, fw):
                 if out.get('metadata', {}).get('scrapbook', {}).get('name') == name:

@@ -1,37 +1,50 @@
 """Kitabın tek-kaynak düzenekleri: `#@save` ile üretilen paket, ortak hücrelerin
 çerçeve başına çıktıları ve süre kutusunun yer tutucuları."""
+
 import ast
 from pathlib import Path
 
 import nbformat
 import pytest
+from test_book_tool import chapter, code
 
 from d2l_gan.book.checks import check_book
 from d2l_gan.book.export import export_all
 from d2l_gan.book.lib import GENERATED_MARK, expected_modules, saved_blocks, saved_names
-from d2l_gan.book.notebook import (FRAMEWORKS, MODULES, BookError, cell_outputs,
-                                   fill_runtime, framework_view, load_chapter)
+from d2l_gan.book.notebook import (
+    FRAMEWORKS,
+    MODULES,
+    BookError,
+    cell_outputs,
+    fill_runtime,
+    framework_view,
+    load_chapter,
+)
 from d2l_gan.book.reader import expand_shared_cells, read_chapter
 from d2l_gan.book.runner import run_chapter
-from test_book_tool import book, chapter, code  # noqa: F401 (fikstür)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_saved_blocks_take_marked_top_level_definitions_only():
-    source = ('import math\n\n\n@staticmethod\ndef f(x):  #@save\n    return x\n\n\n'
-              'def g():\n    pass\n\n\nSCALE = 2  #@save\n')
+    source = (
+        'import math\n\n\n@staticmethod\ndef f(x):  #@save\n    return x\n\n\n'
+        'def g():\n    pass\n\n\nSCALE = 2  #@save\n'
+    )
     blocks = saved_blocks(source, 'hücre')
     assert [name for name, _ in blocks] == ['f', 'SCALE']
     assert blocks[0][1] == '@staticmethod\ndef f(x):\n    return x'
     assert blocks[1][1] == 'SCALE = 2'
 
 
-@pytest.mark.parametrize('source, message', [
-    ('def f():\n    x = 1  #@save\n    return x\n', 'ilk satırında'),
-    ('for i in range(2):  #@save\n    pass\n', 'yalnızca bir işlev'),
-    ('def f(:  #@save\n', 'ayrıştırılamadı'),
-])
+@pytest.mark.parametrize(
+    'source, message',
+    [
+        ('def f():\n    x = 1  #@save\n    return x\n', 'ilk satırında'),
+        ('for i in range(2):  #@save\n    pass\n', 'yalnızca bir işlev'),
+        ('def f(:  #@save\n', 'ayrıştırılamadı'),
+    ],
+)
 def test_saved_blocks_reject_misplaced_marks(source, message):
     with pytest.raises(BookError, match=message):
         saved_blocks(source, 'hücre')
@@ -48,11 +61,13 @@ def package(root):
 def test_export_generates_package_from_marked_cells_and_check_detects_staleness(book):
     package(book)
     nb = load_chapter(book / 'book' / 'deneme.ipynb')
-    nb.cells += [nbformat.v4.new_markdown_cell('Kaydedilenler.'),  # yeni sekme grubu
-                 code('def adim(x):  #@save\n    return x + 1', 'pytorch'),
-                 code('def adim(x):  #@save\n    return x + 2', 'tensorflow'),
-                 code('def adim(x):  #@save\n    return x + 3', 'mxnet'),
-                 code('def ortak(x):  #@save\n    return 2 * x')]
+    nb.cells += [
+        nbformat.v4.new_markdown_cell('Kaydedilenler.'),  # yeni sekme grubu
+        code('def adim(x):  #@save\n    return x + 1', 'pytorch'),
+        code('def adim(x):  #@save\n    return x + 2', 'tensorflow'),
+        code('def adim(x):  #@save\n    return x + 3', 'mxnet'),
+        code('def ortak(x):  #@save\n    return 2 * x'),
+    ]
     nbformat.write(nb, book / 'book' / 'deneme.ipynb')
     export_all(book)
     torch_py = (book / 'd2l_gan' / 'torch.py').read_text()
@@ -84,8 +99,11 @@ def test_every_saved_helper_has_one_source_in_the_real_package():
     """Bölümlerden üretilen adlar, modülün elle yazılan başında bir daha tanımlanmaz."""
     for path, names in saved_names(ROOT).items():
         head = path.read_text().partition(GENERATED_MARK)[0]
-        defined = {node.name for node in ast.parse(head).body
-                   if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+        defined = {
+            node.name
+            for node in ast.parse(head).body
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+        }
         assert not names & defined, f'{path.name}: iki kaynaklı: {names & defined}'
     assert 'update_D' in saved_names(ROOT)[ROOT / 'd2l_gan' / 'torch.py']
 
@@ -96,7 +114,8 @@ def differing_chapter():
         code("fw = 'tensorflow'", 'tensorflow', cid='tf'),
         code("fw = 'mxnet'", 'mxnet', cid='mx'),
         code('print(fw)', cid='ortak'),
-        code("print('aynı')", cid='ayni'))
+        code("print('aynı')", cid='ayni'),
+    )
 
 
 def test_shared_cell_keeps_each_frameworks_output_when_they_differ(book):
@@ -109,13 +128,19 @@ def test_shared_cell_keeps_each_frameworks_output_when_they_differ(book):
     for fw in FRAMEWORKS:
         assert cell_outputs(shared, fw)[0]['text'] == f'{fw}\n'
         view = framework_view(nb, fw, keep_outputs=True)
-        assert next(c for c in view.cells if c.id == 'ortak').outputs[0]['text'] == f'{fw}\n'
+        assert (
+            next(c for c in view.cells if c.id == 'ortak').outputs[0]['text']
+            == f'{fw}\n'
+        )
     assert 'd2l_gan' not in same.metadata  # aynı çıktı bir kez saklanır
     # Yalnızca bir çerçeve yeniden çalışınca ötekilerin çıktıları korunur.
     run_chapter(path, frameworks=['mxnet'], log=lambda *_: None)
     shared = next(c for c in load_chapter(path).cells if c.id == 'ortak')
-    assert [cell_outputs(shared, fw)[0]['text'] for fw in FRAMEWORKS] == \
-        ['pytorch\n', 'tensorflow\n', 'mxnet\n']
+    assert [cell_outputs(shared, fw)[0]['text'] for fw in FRAMEWORKS] == [
+        'pytorch\n',
+        'tensorflow\n',
+        'mxnet\n',
+    ]
     assert check_book(book) == {}
 
 
@@ -128,7 +153,9 @@ def test_reader_expands_differing_shared_cells_into_one_tab_group(book):
     assert [c.id for c in expanded] == ['ortak-pt', 'ortak-tf', 'ortak-mx']
     for cell, fw in zip(expanded, FRAMEWORKS):
         assert cell.source == 'print(fw)'
-        assert fw in cell.metadata['tags'] and 'd2l-ortak-ortak' in cell.metadata['tags']
+        assert (
+            fw in cell.metadata['tags'] and 'd2l-ortak-ortak' in cell.metadata['tags']
+        )
         assert cell.outputs[0]['text'] == f'{fw}\n'
     assert sum(c.id == 'ayni' for c in nb.cells) == 1
     assert expand_shared_cells(nb).cells == nb.cells  # açılmış defter değişmez
@@ -162,4 +189,6 @@ def test_export_refuses_a_listed_but_missing_chapter(book):
     (book / 'book' / 'deneme.ipynb').unlink()
     with pytest.raises(BookError, match="'book/deneme' belgesini listeliyor"):
         export_all(book)
-    assert all((book / 'notebooks' / fw / 'deneme.ipynb').is_file() for fw in FRAMEWORKS)
+    assert all(
+        (book / 'notebooks' / fw / 'deneme.ipynb').is_file() for fw in FRAMEWORKS
+    )

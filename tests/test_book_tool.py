@@ -1,4 +1,5 @@
 """`python -m d2l_gan.book` aracının testleri: küçük, sahte bir kitap üzerinde."""
+
 import json
 import textwrap
 
@@ -28,15 +29,22 @@ def code(source, *tags, cid=None):
     return cell
 
 
-RUNTIME_BOX = ('```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\n'
-               '{{ sure_pytorch }}, {{ sure_tensorflow }}, {{ sure_mxnet }}.\n```')
+RUNTIME_BOX = (
+    '```{admonition} Çalışma süresi\n:class: tip calisma-suresi\n\n'
+    '{{ sure_pytorch }}, {{ sure_tensorflow }}, {{ sure_mxnet }}.\n```'
+)
 
 
 def chapter(*cells):
     nb = nbformat.v4.new_notebook()
-    nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3',
-                                 'language': 'python'}
-    nb.cells = [nbformat.v4.new_markdown_cell('# Deneme bölümü\n\n' + RUNTIME_BOX)] + list(cells)
+    nb.metadata['kernelspec'] = {
+        'name': 'python3',
+        'display_name': 'Python 3',
+        'language': 'python',
+    }
+    nb.cells = [
+        nbformat.v4.new_markdown_cell('# Deneme bölümü\n\n' + RUNTIME_BOX)
+    ] + list(cells)
     return nb
 
 
@@ -49,17 +57,20 @@ def sample_chapter():
         code('print(n * 2)', 'nbval-check-output', cid='ortak'),
         code('print(fw, n)', 'pytorch', cid='pt2'),
         code('print(fw, n)', 'tensorflow', cid='tf2'),
-        code('print(fw, n)', 'mxnet', cid='mx2'))
+        code('print(fw, n)', 'mxnet', cid='mx2'),
+    )
 
 
 @pytest.fixture
 def book(tmp_path):
     """Tek bölümlü bir kitap: _toc.yml, _config.yml, book/deneme.ipynb."""
     (tmp_path / 'book').mkdir()
-    (tmp_path / '_toc.yml').write_text('format: jb-book\nroot: book/index\n'
-                                       'chapters:\n  - file: book/deneme\n')
+    (tmp_path / '_toc.yml').write_text(
+        'format: jb-book\nroot: book/index\nchapters:\n  - file: book/deneme\n'
+    )
     (tmp_path / '_config.yml').write_text(
-        'repository:\n  url: https://github.com/ornek/kitap\n  branch: ana\n')
+        'repository:\n  url: https://github.com/ornek/kitap\n  branch: ana\n'
+    )
     (tmp_path / 'book' / 'index.md').write_text('# Kitap\n')
     nbformat.write(sample_chapter(), tmp_path / 'book' / 'deneme.ipynb')
     return tmp_path
@@ -78,8 +89,11 @@ def test_run_merges_each_framework_and_passes_check(book):
         assert outputs_of(nb, cid) == f'{fw} 3\n'
     assert outputs_of(nb, 'ortak') == '6\n'
     for fw in FRAMEWORKS:
-        counts = [c.execution_count for c in framework_view(nb, fw, True).cells
-                  if c.cell_type == 'code']
+        counts = [
+            c.execution_count
+            for c in framework_view(nb, fw, True).cells
+            if c.cell_type == 'code'
+        ]
         assert counts == sorted(counts) and None not in counts
     assert check_book(book) == {}
 
@@ -136,12 +150,21 @@ def test_run_reports_failing_cell(book):
         run_chapter(path, log=lambda *_: None)
 
 
-@pytest.mark.parametrize('argv, message', [
-    (['run', 'book/yok.ipynb'], 'Bölüm bulunamadı'),
-    (['run', 'book/bozuk.ipynb'], 'geçerli bir Jupyter defteri değil'),
-    (['run', 'book/deneme.ipynb', '--framework', 'jax'], "Bilinmeyen çerçeve 'jax'"),
-    (['run', 'book/deneme.ipynb', '--params', 'yok.yml'], 'Parametre dosyası bulunamadı'),
-])
+@pytest.mark.parametrize(
+    'argv, message',
+    [
+        (['run', 'book/yok.ipynb'], 'Bölüm bulunamadı'),
+        (['run', 'book/bozuk.ipynb'], 'geçerli bir Jupyter defteri değil'),
+        (
+            ['run', 'book/deneme.ipynb', '--framework', 'jax'],
+            "Bilinmeyen çerçeve 'jax'",
+        ),
+        (
+            ['run', 'book/deneme.ipynb', '--params', 'yok.yml'],
+            'Parametre dosyası bulunamadı',
+        ),
+    ],
+)
 def test_cli_errors_are_turkish_and_exit_2(book, monkeypatch, capsys, argv, message):
     monkeypatch.chdir(book)
     (book / 'book' / 'bozuk.ipynb').write_text('{"cells": [')
@@ -161,18 +184,22 @@ def test_check_reports_missing_or_malformed_chapter(book, monkeypatch, capsys, n
 
 def test_check_finds_toc_problems(book):
     nbformat.write(sample_chapter(), book / 'book' / 'listesiz.ipynb')
-    (book / '_toc.yml').write_text('root: book/index\nchapters:\n  - file: book/deneme\n'
-                                   '  - file: book/kayip\n')
+    (book / '_toc.yml').write_text(
+        'root: book/index\nchapters:\n  - file: book/deneme\n  - file: book/kayip\n'
+    )
     report = check_book(book)
     assert report['book/kayip'] == ['_toc.yml bu dosyayı listeliyor ama dosya yok']
     assert report['book/listesiz'] == ['bölüm _toc.yml içinde yok']
 
 
-@pytest.mark.parametrize('tags, message', [
-    (['pytorch', 'tensorflow', 'pytorch'], 'aynı çerçeve birden çok kez'),
-    (['tensorflow', 'pytorch', 'mxnet'], 'sırası PyTorch, TensorFlow, MXNet'),
-    (['pytorch', 'tensorflow'], 'eksik çerçeve: mxnet'),
-])
+@pytest.mark.parametrize(
+    'tags, message',
+    [
+        (['pytorch', 'tensorflow', 'pytorch'], 'aynı çerçeve birden çok kez'),
+        (['tensorflow', 'pytorch', 'mxnet'], 'sırası PyTorch, TensorFlow, MXNet'),
+        (['pytorch', 'tensorflow'], 'eksik çerçeve: mxnet'),
+    ],
+)
 def test_group_problems(tags, message):
     nb = chapter(*[code('x = 1', t) for t in tags])
     problems = group_problems(nb)
@@ -180,8 +207,12 @@ def test_group_problems(tags, message):
 
 
 def test_group_allows_several_cells_per_tab_and_stated_missing_framework():
-    nb = chapter(code('a = 1', 'pytorch'), code('b = 2', 'pytorch'),
-                 code('a = 1', 'tensorflow'), code('a = 1', 'mxnet'))
+    nb = chapter(
+        code('a = 1', 'pytorch'),
+        code('b = 2', 'pytorch'),
+        code('a = 1', 'tensorflow'),
+        code('a = 1', 'mxnet'),
+    )
     assert group_problems(nb) == []
     nb = chapter(code('a = 1', 'pytorch'), code('a = 1', 'tensorflow'))
     nb.cells[1].metadata['eksik_cerceve_gerekcesi'] = 'MXNet bu işlemi desteklemiyor'
@@ -197,13 +228,25 @@ def test_framework_tag_on_markdown_and_two_tags_are_rejected():
         group_problems(chapter(code('a = 1', 'pytorch', 'mxnet')))
 
 
-@pytest.mark.parametrize('output, message', [
-    (nbformat.v4.new_output('error', ename='ValueError', evalue='x', traceback=[]),
-     'hata var'),
-    (nbformat.v4.new_output('stream', name='stderr', text='UserWarning: dikkat'), 'stderr'),
-    (nbformat.v4.new_output('stream', name='stdout', text='/home/kisi/veri.csv'),
-     'mutlak yol'),
-])
+@pytest.mark.parametrize(
+    'output, message',
+    [
+        (
+            nbformat.v4.new_output(
+                'error', ename='ValueError', evalue='x', traceback=[]
+            ),
+            'hata var',
+        ),
+        (
+            nbformat.v4.new_output('stream', name='stderr', text='UserWarning: dikkat'),
+            'stderr',
+        ),
+        (
+            nbformat.v4.new_output('stream', name='stdout', text='/home/kisi/veri.csv'),
+            'mutlak yol',
+        ),
+    ],
+)
 def test_check_rejects_bad_stored_outputs(book, output, message):
     path = book / 'book' / 'deneme.ipynb'
     run_chapter(path, log=lambda *_: None)
@@ -219,7 +262,7 @@ def test_check_rejects_unexecuted_chapter_and_unknown_test_params(book):
     (book / 'tests' / 'params' / 'deneme.yml').write_text('n: 1\nepochs: 2\n')
     problems = check_book(book)[str(path)]
     assert any('hiç çalıştırılmamış' in p for p in problems)
-    assert any("olmayan ayarları değiştiriyor: epochs" in p for p in problems)
+    assert any('olmayan ayarları değiştiriyor: epochs' in p for p in problems)
 
 
 def test_check_requires_figure_caption_alt_and_runtime_box(book):
@@ -227,13 +270,18 @@ def test_check_requires_figure_caption_alt_and_runtime_box(book):
     run_chapter(path, log=lambda *_: None)
     nb = nbformat.read(path, as_version=4)
     cell = next(c for c in nb.cells if c.get('id') == 'ortak')
-    cell.outputs.append(nbformat.v4.new_output('display_data', data={'image/png': 'iVBO'}))
+    cell.outputs.append(
+        nbformat.v4.new_output('display_data', data={'image/png': 'iVBO'})
+    )
     nb.cells[0].source = '# Deneme bölümü'
     nbformat.write(nb, path)
     problems = '\n'.join(check_book(book)[str(path)])
     assert 'altyazı ve alt metin yok' in problems
     assert 'çalışma süresi kutusu yok' in problems
-    cell.metadata['mystnb'] = {'figure': {'caption': 'Bir şekil.'}, 'image': {'alt': 'Şekil'}}
+    cell.metadata['mystnb'] = {
+        'figure': {'caption': 'Bir şekil.'},
+        'image': {'alt': 'Şekil'},
+    }
     nb.cells[0].source = '# Deneme bölümü\n\n' + RUNTIME_BOX
     nbformat.write(nb, path)
     assert str(path) not in check_book(book)
@@ -243,9 +291,9 @@ def test_export_writes_reader_and_student_notebooks_and_check_detects_staleness(
     with pytest.raises(BookError, match='güncel değil'):
         export_all(book, check=True)
     written = export_all(book)
-    assert len(written) == 2 * len(FRAMEWORKS)   # okur ve öğrenci defteri
+    assert len(written) == 2 * len(FRAMEWORKS)  # okur ve öğrenci defteri
     assert export_all(book, check=True) == []
-    mxnet_pin = f"mxnet=={requirement_pins(book)['mxnet']}"
+    mxnet_pin = f'mxnet=={requirement_pins(book)["mxnet"]}'
     for fw in FRAMEWORKS:
         for folder in (book / 'notebooks', book / 'notebooks' / 'ogrenci'):
             nb = nbformat.read(folder / fw / 'deneme.ipynb', 4)
@@ -276,8 +324,17 @@ def test_export_writes_reader_and_student_notebooks_and_check_detects_staleness(
     assert not stray.exists()
 
 
-@pytest.mark.parametrize('command', [['export'], ['export', '--check'], ['students'],
-                                     ['build'], ['build', '--hide-solutions'], ['check']])
+@pytest.mark.parametrize(
+    'command',
+    [
+        ['export'],
+        ['export', '--check'],
+        ['students'],
+        ['build'],
+        ['build', '--hide-solutions'],
+        ['check'],
+    ],
+)
 def test_missing_root_is_a_turkish_error_for_every_command(tmp_path, capsys, command):
     missing = tmp_path / 'yok'
     assert main(['--root', str(missing), *command]) == 2
@@ -300,7 +357,9 @@ def test_duplicated_framework_in_a_tab_group_writes_no_notebook(book, tmp_path, 
     # pt2, tf2, mx2 grubunda PyTorch iki kez: pt2, tf2, pt3, mx2
     nb.cells.insert(8, code("fw = 'pytorch'", 'pytorch', cid='pt3'))
     nbformat.write(nb, path)
-    with pytest.raises(BookError, match=r'(?s)book/deneme.*aynı çerçeve birden çok kez'):
+    with pytest.raises(
+        BookError, match=r'(?s)book/deneme.*aynı çerçeve birden çok kez'
+    ):
         export_all(book)
     with pytest.raises(BookError, match='aynı çerçeve birden çok kez'):
         write_students(book, tmp_path / 'ogrenci')

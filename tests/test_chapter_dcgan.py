@@ -1,4 +1,5 @@
 """DCGAN bölümünün saklı (tam ayarlı) çıktıları üzerine denetimler."""
+
 import re
 
 import pytest
@@ -7,8 +8,11 @@ from stored import stored_cell as cell
 
 from d2l_gan.book.notebook import FRAMEWORKS
 
-EPOCH_LINE = re.compile(r'^dönem +(\d+): kayıp_D ([0-9.]+), kayıp_G ([0-9.]+), '
-                        r'D\(x\) ([0-9.]+), D\(G\(z\)\) ([0-9.]+) -> ([0-9.]+)$', re.M)
+EPOCH_LINE = re.compile(
+    r'^dönem +(\d+): kayıp_D ([0-9.]+), kayıp_G ([0-9.]+), '
+    r'D\(x\) ([0-9.]+), D\(G\(z\)\) ([0-9.]+) -> ([0-9.]+)$',
+    re.M,
+)
 
 
 @pytest.fixture(scope='module')
@@ -33,8 +37,10 @@ def test_training_log_comes_from_full_setting(chapter, framework):
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_discriminator_outputs_are_probabilities_and_d_dominates(chapter, framework):
     """D(x), D(G(z)) olasılıktır; klasik DCGAN'da ayrımcı baskındır (metin söyler)."""
-    rows = [tuple(map(float, m.groups()[1:]))
-            for m in EPOCH_LINE.finditer(stored_text(chapter, 'egit', framework))]
+    rows = [
+        tuple(map(float, m.groups()[1:]))
+        for m in EPOCH_LINE.finditer(stored_text(chapter, 'egit', framework))
+    ]
     for row in rows:
         assert all(0 <= p <= 1 for p in row[2:]), row
     loss_D, loss_G, real, fake, after = rows[-1]
@@ -46,9 +52,11 @@ def test_discriminator_outputs_are_probabilities_and_d_dominates(chapter, framew
 def test_trained_generator_beats_untrained_on_held_out_images(chapter, framework):
     def glue(name):
         return stored_glue(chapter, f'dcgan_{name}_{framework}')
+
     for metric in ('swd', 'pswd'):
-        trained, untrained, real = (glue(f'{metric}_{k}')
-                                    for k in ('trained', 'untrained', 'real'))
+        trained, untrained, real = (
+            glue(f'{metric}_{k}') for k in ('trained', 'untrained', 'real')
+        )
         assert trained <= 0.7 * untrained, (metric, trained, untrained)
         assert real < trained, (metric, real, trained)
 
@@ -56,6 +64,7 @@ def test_trained_generator_beats_untrained_on_held_out_images(chapter, framework
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_sample_grids_are_stored(chapter, framework):
     from d2l_gan.book.notebook import cell_outputs
+
     for cid in ('ilerleme', 'anlik', 'ornekler', 'piramit'):
         outputs = cell_outputs(cell(chapter, cid), framework)
         assert any('image/png' in o.get('data', {}) for o in outputs), (cid, framework)
@@ -66,8 +75,14 @@ def test_block_shape_cells_are_checked(chapter, framework):
     """Blok ve ağ şekilleri nbval'in denetlediği hücrelerdedir ve formülle uyar."""
     s = SUFFIX[framework]
     channels_last = framework == 'tensorflow'
-    for cid in (f'gblok-{s}', f'dblok-{s}', f'uretici-iz-{s}', f'ayrimci-iz-{s}',
-                'boyut-g', 'boyut-d'):
+    for cid in (
+        f'gblok-{s}',
+        f'dblok-{s}',
+        f'uretici-iz-{s}',
+        f'ayrimci-iz-{s}',
+        'boyut-g',
+        'boyut-d',
+    ):
         assert 'nbval-check-output' in cell(chapter, cid).metadata.get('tags', []), cid
     g = stored_text(chapter, f'gblok-{s}')
     d = stored_text(chapter, f'dblok-{s}')

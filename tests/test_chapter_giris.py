@@ -1,4 +1,5 @@
 """Giriş bölümünün saklı çıktıları: enerji tabanlı deneyde metnin söyledikleri."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """Küçük veri bölümünün saklı (tam ayarlı) çıktıları üzerine denetimler."""
+
 import re
 
 import pytest
@@ -7,10 +8,18 @@ from stored import stored_chapter, stored_glue, stored_text
 
 from d2l_gan.book.notebook import FRAMEWORKS, cell_outputs
 
-KEYS = ('swd_untrained', 'swd_classic', 'swd_best', 'swd_real',
-        'pswd_classic', 'pswd_best', 'pswd_real')
-SUMMARY = re.compile(r'^(\d+) adım, işlemci süresi (\d+) sn, duvar saati (\d+) sn',
-                     re.M)
+KEYS = (
+    'swd_untrained',
+    'swd_classic',
+    'swd_best',
+    'swd_real',
+    'pswd_classic',
+    'pswd_best',
+    'pswd_real',
+)
+SUMMARY = re.compile(
+    r'^(\d+) adım, işlemci süresi (\d+) sn, duvar saati (\d+) sn', re.M
+)
 
 
 @pytest.fixture(scope='module')
@@ -41,8 +50,11 @@ def test_final_recipe_beats_classic_on_both_metrics(chapter, framework):
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_both_models_used_the_same_cpu_budget(chapter, framework):
-    budget = int(re.search(r'^cpu_budget = (\d+)', cell(chapter, 'ayarlar').source,
-                           re.M).group(1))
+    budget = int(
+        re.search(r'^cpu_budget = (\d+)', cell(chapter, 'ayarlar').source, re.M).group(
+            1
+        )
+    )
     for cid in ('egit-klasik', 'egit-son'):
         match = SUMMARY.search(stored_text(chapter, cid, framework))
         assert match, (cid, framework)
@@ -53,11 +65,18 @@ def test_both_models_used_the_same_cpu_budget(chapter, framework):
 
 def test_ablation_table_has_every_variant_in_pytorch(chapter):
     text = stored_text(chapter, 'ablasyon-pt')
-    for name in ('1 klasik DCGAN', '2 + veri artırma', '3 + omurga, eniyileştirici',
-                 '4 + R1 = son tarif'):
+    for name in (
+        '1 klasik DCGAN',
+        '2 + veri artırma',
+        '3 + omurga, eniyileştirici',
+        '4 + R1 = son tarif',
+    ):
         for key in ('G', 'EMA'):
-            assert re.search(re.escape(name) + r' +' + key + r' +16x16 SWD [0-9.]+ +'
-                             r'yama SWD [0-9.]+', text), (name, key)
+            assert re.search(
+                re.escape(name) + r' +' + key + r' +16x16 SWD [0-9.]+ +'
+                r'yama SWD [0-9.]+',
+                text,
+            ), (name, key)
     assert SUMMARY.findall(text) and len(SUMMARY.findall(text)) == 2
 
 
@@ -77,15 +96,18 @@ def test_reader_prose_does_not_talk_about_tests(chapter):
             assert not re.search(r'\btest', c.source, re.I), c.id
 
 
-SCORES = re.compile(r'^son tarif +(G|EMA) +16x16 SWD ([0-9.]+) +yama SWD ([0-9.]+)$',
-                    re.M)
+SCORES = re.compile(
+    r'^son tarif +(G|EMA) +16x16 SWD ([0-9.]+) +yama SWD ([0-9.]+)$', re.M
+)
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_ema_copy_beats_the_trained_generator_at_the_end(chapter, framework):
     """Metin: bütçenin sonunda eğitilen üretici EMA kopyasından kötüdür."""
-    scores = {m.group(1): (float(m.group(2)), float(m.group(3)))
-              for m in SCORES.finditer(stored_text(chapter, 'egit-son', framework))}
+    scores = {
+        m.group(1): (float(m.group(2)), float(m.group(3)))
+        for m in SCORES.finditer(stored_text(chapter, 'egit-son', framework))
+    }
     assert scores['EMA'][0] < scores['G'][0], scores
 
 
@@ -93,4 +115,3 @@ def test_ema_copy_beats_the_trained_generator_at_the_end(chapter, framework):
 def test_no_sign_of_copying(chapter, framework):
     """Metin: ayrılmış görüntülerin en yakın %5'inden yakın üretilmiş örnek ≤ %5."""
     assert glue(chapter, 'nn_closer', framework) <= 5.0
-

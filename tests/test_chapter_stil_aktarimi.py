@@ -1,4 +1,5 @@
 """Stil aktarımı bölümünün saklı (tam ayarlı) çıktıları üzerine denetimler."""
+
 import re
 
 import pytest
@@ -7,12 +8,21 @@ from stored import stored_chapter, stored_glue, stored_text
 
 from d2l_gan.book.notebook import FRAMEWORKS
 
-STEP = re.compile(r'^adım +(\d+): içerik ([0-9.]+), stil ([0-9.]+), '
-                  r'toplam değişim ([0-9.]+) \(\d+ sn\)$', re.M)
-RATIO = re.compile(r'^beta/alfa = ([0-9.e+-]+): içerik kaybı ([0-9.]+), '
-                   r'stil kaybı ([0-9.]+)$', re.M)
-SHUFFLE = re.compile(r'^ ?(\d+) piksellik parçalar: içerik kaybı ([0-9.]+), '
-                     r'stil kaybı ([0-9.]+)$', re.M)
+STEP = re.compile(
+    r'^adım +(\d+): içerik ([0-9.]+), stil ([0-9.]+), '
+    r'toplam değişim ([0-9.]+) \(\d+ sn\)$',
+    re.M,
+)
+RATIO = re.compile(
+    r'^beta/alfa = ([0-9.e+-]+): içerik kaybı ([0-9.]+), '
+    r'stil kaybı ([0-9.]+)$',
+    re.M,
+)
+SHUFFLE = re.compile(
+    r'^ ?(\d+) piksellik parçalar: içerik kaybı ([0-9.]+), '
+    r'stil kaybı ([0-9.]+)$',
+    re.M,
+)
 
 
 @pytest.fixture(scope='module')
@@ -27,8 +37,11 @@ def setting(chapter, name):
 
 def has_image(chapter, cell_id, framework):
     from d2l_gan.book.notebook import cell_outputs
-    return any('image/png' in o.get('data', {})
-               for o in cell_outputs(cell(chapter, cell_id), framework))
+
+    return any(
+        'image/png' in o.get('data', {})
+        for o in cell_outputs(cell(chapter, cell_id), framework)
+    )
 
 
 def test_page_pictures_come_from_the_hed_weights(chapter):
@@ -51,25 +64,30 @@ def test_content_and_style_losses_fall(chapter, framework):
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_full_setting_steps_are_reported(chapter, framework):
     num_steps = int(setting(chapter, 'num_steps'))
-    steps = [int(m.group(1)) for m in STEP.finditer(stored_text(chapter, 'aktar',
-                                                                framework))]
+    steps = [
+        int(m.group(1)) for m in STEP.finditer(stored_text(chapter, 'aktar', framework))
+    ]
     assert steps and steps[-1] == num_steps, steps
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_shuffling_tiles_keeps_the_style_but_not_the_content(chapter, framework):
-    found = {int(m.group(1)): (float(m.group(2)), float(m.group(3)))
-             for m in SHUFFLE.finditer(stored_text(chapter, 'gram-deney', framework))}
+    found = {
+        int(m.group(1)): (float(m.group(2)), float(m.group(3)))
+        for m in SHUFFLE.finditer(stored_text(chapter, 'gram-deney', framework))
+    }
     (content32, style32), (content1, style1) = found[32], found[1]
-    assert style32 < content32, found          # parçalar: stil korunur, içerik bozulur
-    assert style32 < 0.2 * style1, found       # pikseller tek tek: stil de bozulur
+    assert style32 < content32, found  # parçalar: stil korunur, içerik bozulur
+    assert style32 < 0.2 * style1, found  # pikseller tek tek: stil de bozulur
     assert content1 > 0.1, found
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_style_content_ratio_moves_the_losses(chapter, framework):
-    rows = [(float(r), float(c), float(s)) for r, c, s in
-            RATIO.findall(stored_text(chapter, 'oran', framework))]
+    rows = [
+        (float(r), float(c), float(s))
+        for r, c, s in RATIO.findall(stored_text(chapter, 'oran', framework))
+    ]
     assert len(rows) == 3, rows
     rows.sort()
     contents, styles = [c for _, c, _ in rows], [s for _, _, s in rows]
@@ -81,8 +99,10 @@ def test_style_content_ratio_moves_the_losses(chapter, framework):
 def test_random_network_texture_is_measured_with_the_hed_network(chapter, framework):
     text = stored_text(chapter, 'rastgele-olcum', framework)
     values = dict(re.findall(r'^(.+?): stil kaybı ([0-9.]+)$', text, re.M))
-    hed, random, noise = (float(values[k]) for k in
-                          ('bölümün ağının dokusu', 'rastgele ağın dokusu', 'gürültü'))
+    hed, random, noise = (
+        float(values[k])
+        for k in ('bölümün ağının dokusu', 'rastgele ağın dokusu', 'gürültü')
+    )
     assert hed < random < noise, values
 
 

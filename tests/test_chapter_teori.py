@@ -1,4 +1,5 @@
 """Teori bölümünün saklı çıktıları: sayısal özdeşlik ve ayrımcının D*'a uzaklığı."""
+
 import re
 
 import numpy as np
@@ -30,8 +31,9 @@ def reference_value():
     q = normal_pdf(x, 0.0, 1.2)
     m = (p + q) / 2
     with np.errstate(divide='ignore', invalid='ignore', under='ignore'):
-        f = 0.5 * np.where(p > 0, p * np.log(p / m), 0) + \
-            0.5 * np.where(q > 0, q * np.log(q / m), 0)
+        f = 0.5 * np.where(p > 0, p * np.log(p / m), 0) + 0.5 * np.where(
+            q > 0, q * np.log(q / m), 0
+        )
     h = x[1] - x[0]
     jsd = h / 3 * (f[0] + f[-1] + 4 * f[1:-1:2].sum() + 2 * f[2:-1:2].sum())
     return 2 * jsd - np.log(4)
@@ -79,9 +81,12 @@ def test_saturating_gradient_numbers_in_the_k_exercise():
     for shift in (0.0, 6.0):
         pg = normal_pdf(x, shift, 1.2)
         D = p_data / (p_data + pg)
-        lines.append(f'üretici N({shift}, 1.2^2): doyan {(pg * D).sum() * dx:.4f}, '
-                     f'doymayan {(pg * (1 - D)).sum() * dx:.4f}')
-    exercises = next(c.source for c in stored_chapter('teori').cells
-                     if c.get('id') == 'alistirmalar')
+        lines.append(
+            f'üretici N({shift}, 1.2^2): doyan {(pg * D).sum() * dx:.4f}, '
+            f'doymayan {(pg * (1 - D)).sum() * dx:.4f}'
+        )
+    exercises = next(
+        c.source for c in stored_chapter('teori').cells if c.get('id') == 'alistirmalar'
+    )
     for line in lines:
         assert line in exercises, line

@@ -12,8 +12,7 @@ from d2l_gan.book.notebook import chapter_notebooks
 from d2l_gan.toy import GAUSS_A, GAUSS_B
 
 LOG2 = math.log(2)
-EPOCH = re.compile(
-    r'dönem +(\d+): kayıp_D ([0-9.]+), kayıp_G ([0-9.]+), ε ([0-9.]+)')
+EPOCH = re.compile(r'dönem +(\d+): kayıp_D ([0-9.]+), kayıp_G ([0-9.]+), ε ([0-9.]+)')
 
 
 def test_every_chapter_is_covered_by_test_params():
@@ -29,8 +28,10 @@ def temel():
 
 def epochs(nb, cell_id, framework):
     """Eğitim hücresinin dönem satırları: [(dönem, kayıp_D, kayıp_G, ε), ...]."""
-    rows = [(int(e), float(d), float(g), float(err)) for e, d, g, err in
-            EPOCH.findall(stored_text(nb, cell_id, framework))]
+    rows = [
+        (int(e), float(d), float(g), float(err))
+        for e, d, g, err in EPOCH.findall(stored_text(nb, cell_id, framework))
+    ]
     assert rows, f'{framework}: {cell_id} hücresinde dönem satırı yok'
     return rows
 

@@ -1,4 +1,5 @@
 """`d2l_gan.data` testleri: ağ kullanılmaz, arşivleri testlerin kendisi üretir."""
+
 import hashlib
 import io
 import shutil
@@ -43,11 +44,16 @@ def register(monkeypatch, name, archive, sha1=None):
 
 def leftovers(folder):
     """Geçici (yarım kalmış) dosya ya da klasörler."""
-    return [p.name for p in folder.iterdir() if p.name.endswith('.part')
-            or (p.name.startswith('.toy.zip.') and p.name != '.toy.zip.extracted')]
+    return [
+        p.name
+        for p in folder.iterdir()
+        if p.name.endswith('.part')
+        or (p.name.startswith('.toy.zip.') and p.name != '.toy.zip.extracted')
+    ]
 
 
 # --- indirme ----------------------------------------------------------------------
+
 
 def test_data_dir_from_env_or_home(tmp_path, monkeypatch):
     monkeypatch.setenv('D2L_GAN_DATA', str(tmp_path / 'a' / 'b'))
@@ -60,8 +66,9 @@ def test_data_dir_from_env_or_home(tmp_path, monkeypatch):
 
 
 def test_good_archive_is_verified_extracted_once(tmp_path, data_home, monkeypatch):
-    archive = make_zip(tmp_path / 'toy.zip', {'toy/a.txt': b'merhaba',
-                                              'toy/alt/b.txt': b'dunya'})
+    archive = make_zip(
+        tmp_path / 'toy.zip', {'toy/a.txt': b'merhaba', 'toy/alt/b.txt': b'dunya'}
+    )
     register(monkeypatch, 'toy', archive)
     folder = data.download_extract('toy')
     assert folder == data_home
@@ -69,8 +76,10 @@ def test_good_archive_is_verified_extracted_once(tmp_path, data_home, monkeypatc
     assert (folder / 'toy' / 'a.txt').read_bytes() == b'merhaba'
     assert (folder / 'toy' / 'alt' / 'b.txt').read_bytes() == b'dunya'
     assert leftovers(folder) == []
-    assert (folder / '.toy.zip.extracted').read_text().split() == [data.sha1sum(archive),
-                                                                   'toy']
+    assert (folder / '.toy.zip.extracted').read_text().split() == [
+        data.sha1sum(archive),
+        'toy',
+    ]
     # İkinci çağrı ne indirir ne de yeniden açar: ağ kapalı, eklenen dosya yerinde.
     (folder / 'toy' / 'isaret.txt').write_text('dokunulmadı')
     monkeypatch.setattr(urllib.request, 'urlopen', no_network)
@@ -121,7 +130,7 @@ def test_offline_message_names_file_url_and_folder(data_home, monkeypatch):
     assert url in message
     assert str(data_home) in message
     assert "'pokemon/'" in message
-    assert list(data_home.iterdir()) == []          # geçici dosya kalmadı
+    assert list(data_home.iterdir()) == []  # geçici dosya kalmadı
 
 
 def test_unknown_name_is_a_data_error(data_home):
@@ -131,22 +140,25 @@ def test_unknown_name_is_a_data_error(data_home):
 
 # --- güvenli açma -----------------------------------------------------------------
 
-@pytest.mark.parametrize('bad_name', ['../kacak.txt', 'toy/../../kacak.txt',
-                                      '/kacak.txt'])
+
+@pytest.mark.parametrize(
+    'bad_name', ['../kacak.txt', 'toy/../../kacak.txt', '/kacak.txt']
+)
 def test_zip_member_outside_target_is_rejected(tmp_path, bad_name):
-    archive = make_zip(tmp_path / 'kotu.zip', {'toy/iyi.txt': b'iyi',
-                                               bad_name: b'kotu'})
+    archive = make_zip(
+        tmp_path / 'kotu.zip', {'toy/iyi.txt': b'iyi', bad_name: b'kotu'}
+    )
     target = tmp_path / 'hedef' / 'ic'
     with pytest.raises(DataError, match='kacak.txt'):
         data.extract(archive, target)
     assert not (tmp_path / 'hedef' / 'kacak.txt').exists()
     assert not (tmp_path / 'kacak.txt').exists()
-    assert list(target.iterdir()) == []           # iyi üye de, işaret de yazılmadı
+    assert list(target.iterdir()) == []  # iyi üye de, işaret de yazılmadı
 
 
 def test_zip_symlink_is_rejected(tmp_path):
     link = zipfile.ZipInfo('toy/bag')
-    link.external_attr = (0o120777 << 16)          # S_IFLNK
+    link.external_attr = 0o120777 << 16  # S_IFLNK
     with zipfile.ZipFile(tmp_path / 'bag.zip', 'w') as zf:
         zf.writestr('toy/a.txt', b'iyi')
         zf.writestr(link, '/etc/passwd')
@@ -177,6 +189,7 @@ def test_tar_is_extracted_and_links_or_traversal_rejected(tmp_path):
         link = tarfile.TarInfo('toy/bag')
         link.type, link.linkname = tarfile.SYMTYPE, '/etc/passwd'
         tf.addfile(link)
+
     with pytest.raises(DataError, match='toy/bag'):
         data.extract(_tar(tmp_path / 'bag.tar', with_link), tmp_path / 'h2')
     assert list((tmp_path / 'h2').iterdir()) == []
@@ -202,10 +215,12 @@ def corrupt_member(path, name):
         info = zf.getinfo(name)
     raw = bytearray(path.read_bytes())
     # Yerel başlık 30 bayt + ad + ek alan; verinin ortasındaki bayt değişir.
-    name_len = int.from_bytes(raw[info.header_offset + 26:info.header_offset + 28],
-                              'little')
-    extra_len = int.from_bytes(raw[info.header_offset + 28:info.header_offset + 30],
-                               'little')
+    name_len = int.from_bytes(
+        raw[info.header_offset + 26 : info.header_offset + 28], 'little'
+    )
+    extra_len = int.from_bytes(
+        raw[info.header_offset + 28 : info.header_offset + 30], 'little'
+    )
     start = info.header_offset + 30 + name_len + extra_len
     raw[start + info.compress_size // 2] ^= 0xFF
     path.write_bytes(bytes(raw))
@@ -215,8 +230,10 @@ def test_corrupted_zip_member_is_a_data_error_and_keeps_old_files(tmp_path):
     target = tmp_path / 'hedef'
     v1 = make_zip(tmp_path / 'v1.zip', {'toy/eski.txt': b'eski veri'})
     data.extract(v1, target)
-    bad = make_zip(tmp_path / 'toy.zip', {'toy/a.txt': b'saglam',
-                                          'toy/b.txt': b'bozulacak veri ' * 50})
+    bad = make_zip(
+        tmp_path / 'toy.zip',
+        {'toy/a.txt': b'saglam', 'toy/b.txt': b'bozulacak veri ' * 50},
+    )
     corrupt_member(bad, 'toy/b.txt')
     with pytest.raises(zipfile.BadZipFile):  # zipfile'ın kendi hatası: CRC
         with zipfile.ZipFile(bad) as zf:
@@ -232,10 +249,12 @@ def test_corrupted_zip_member_is_a_data_error_and_keeps_old_files(tmp_path):
 
 
 def test_truncated_tar_is_a_data_error(tmp_path):
-    good = _tar(tmp_path / 'iyi.tar', lambda tf: _tar_file(tf, 'toy/a.txt', b'x' * 5000))
+    good = _tar(
+        tmp_path / 'iyi.tar', lambda tf: _tar_file(tf, 'toy/a.txt', b'x' * 5000)
+    )
     cut = tmp_path / 'kesik.tar'
-    cut.write_bytes(good.read_bytes()[:1024])      # başlık var, veri yarım
-    with pytest.raises(DataError, match=r"kesik\.tar arşivi bozuk"):
+    cut.write_bytes(good.read_bytes()[:1024])  # başlık var, veri yarım
+    with pytest.raises(DataError, match=r'kesik\.tar arşivi bozuk'):
         data.extract(cut, tmp_path / 'hedef')
     assert list((tmp_path / 'hedef').iterdir()) == []
 
@@ -274,8 +293,9 @@ def write_sprites(folder):
     folder.mkdir(parents=True)
     (folder / 'e_not.txt').write_text('görüntü değil')
     (folder / 'd_alt').mkdir()
-    Image.new('RGB', (8, 8), (0, 255, 0)).save(folder / 'd_alt' / 'yesil.JPG',
-                                               quality=100)
+    Image.new('RGB', (8, 8), (0, 255, 0)).save(
+        folder / 'd_alt' / 'yesil.JPG', quality=100
+    )
     Image.new('LA', (8, 8), (0, 0)).save(folder / 'c_la.png')
     rgba_sprite().save(folder / 'b_rgba.png')
     palette_sprite().save(folder / 'a_palet.png', transparency=0)
@@ -296,14 +316,14 @@ def test_transparent_pixels_are_white_and_values_scaled(data_home):
     X = data.load_pokemon_array(size=8)
     # Sıra: a_palet.png, b_rgba.png, c_la.png, d_alt/yesil.JPG (yol sırası).
     pal, rgba, la, green = X
-    np.testing.assert_array_equal(pal[0, 0], [1, 1, 1])            # saydam -> beyaz
-    np.testing.assert_array_equal(pal[4, 4], [1, -1, -1])          # kırmızı
+    np.testing.assert_array_equal(pal[0, 0], [1, 1, 1])  # saydam -> beyaz
+    np.testing.assert_array_equal(pal[4, 4], [1, -1, -1])  # kırmızı
     np.testing.assert_array_equal(rgba[0, 0], [1, 1, 1])
-    np.testing.assert_array_equal(rgba[4, 4], [-1, -1, 1])         # mavi
+    np.testing.assert_array_equal(rgba[4, 4], [-1, -1, 1])  # mavi
     # Yarı saydam siyah: 255 * (1 - 128/255) = 127 -> 127/127.5 - 1.
     np.testing.assert_allclose(rgba[0, 1], 127 / 127.5 - 1, atol=1 / 127.5)
-    np.testing.assert_array_equal(la, np.ones((8, 8, 3)))          # tümü saydam
-    np.testing.assert_allclose(green[..., 1], 1, atol=0.05)        # JPEG kaybı
+    np.testing.assert_array_equal(la, np.ones((8, 8, 3)))  # tümü saydam
+    np.testing.assert_allclose(green[..., 1], 1, atol=0.05)  # JPEG kaybı
     np.testing.assert_allclose(green[..., [0, 2]], -1, atol=0.05)
     assert X.min() >= -1 and X.max() <= 1
 
@@ -321,12 +341,13 @@ def test_resize_shape_range_and_cache(data_home, monkeypatch):
 
     def no_decode(*args, **kwargs):
         raise AssertionError('görüntü yeniden çözüldü')
+
     monkeypatch.setattr(data.Image, 'open', no_decode)
-    X[:] = 0                                   # dönen dizi önbelleğin kopyası
+    X[:] = 0  # dönen dizi önbelleğin kopyası
     again = data.load_pokemon_array()
     assert again.shape == (5, 64, 64, 3) and np.abs(again).max() > 0.5
     with pytest.raises(AssertionError, match='yeniden'):
-        data.load_pokemon_array(size=32)       # başka boyut: yeniden çözülür
+        data.load_pokemon_array(size=32)  # başka boyut: yeniden çözülür
 
 
 def test_images_come_in_sorted_path_order(data_home):
@@ -337,9 +358,10 @@ def test_images_come_in_sorted_path_order(data_home):
     for k in np.random.default_rng(0).permutation(len(names)):
         Image.new('RGB', (2, 2), (10 * int(k), 0, 0)).save(folder / names[k])
     X = data.load_pokemon_array(size=2)
-    expected = sorted(range(len(names)), key=lambda k: names[k])   # 'alt/' önce
-    np.testing.assert_allclose(X[:, 0, 0, 0], [10 * k / 127.5 - 1 for k in expected],
-                               atol=1e-6)
+    expected = sorted(range(len(names)), key=lambda k: names[k])  # 'alt/' önce
+    np.testing.assert_allclose(
+        X[:, 0, 0, 0], [10 * k / 127.5 - 1 for k in expected], atol=1e-6
+    )
 
 
 def test_unreadable_image_is_a_data_error_naming_the_file(data_home):
@@ -356,7 +378,7 @@ def test_unreadable_image_is_a_data_error_naming_the_file(data_home):
     assert (folder / 'bozuk.png').exists()
     (folder / 'bozuk.png').unlink()
     raw = (folder / 'kesik.png').read_bytes()
-    (folder / 'kesik.png').write_bytes(raw[:len(raw) // 2])   # yarıda kesilmiş PNG
+    (folder / 'kesik.png').write_bytes(raw[: len(raw) // 2])  # yarıda kesilmiş PNG
     with pytest.raises(DataError, match='kesik.png'):
         data.load_pokemon_array(size=8)
     (folder / 'kesik.png').unlink()
@@ -370,12 +392,13 @@ def test_folder_without_images_is_a_data_error(data_home):
         data.load_pokemon_array()
 
 
-
 # --- CI veri hazırlığı (tests/prepare_data.py) ---------------------------------------
+
 
 def load_prepare_data():
     import importlib.util
     import pathlib
+
     path = pathlib.Path(__file__).with_name('prepare_data.py')
     spec = importlib.util.spec_from_file_location('prepare_data', path)
     module = importlib.util.module_from_spec(spec)
@@ -383,8 +406,9 @@ def load_prepare_data():
     return module
 
 
-def test_prepare_data_writes_synthetic_sprites_without_archive(tmp_path, monkeypatch,
-                                                               capsys):
+def test_prepare_data_writes_synthetic_sprites_without_archive(
+    tmp_path, monkeypatch, capsys
+):
     monkeypatch.setattr(data, '_IMAGE_CACHE', {})
     monkeypatch.setenv('D2L_GAN_SPRITES_ZIP', str(tmp_path / 'yok.zip'))
     assert load_prepare_data().main([str(tmp_path / 'hedef')]) == 0

@@ -5,6 +5,7 @@ başka kaynaklarda karşılaşabileceği çeviriler. Testler sayfayı kendi baş
 (her gerekli satır var ve tek), kitabın her terimi bir bölümde ya da sayfada gerçekten
 geçer, bölümler de sayfanın "diğer çeviriler" sütunundaki biçimleri kullanmaz.
 """
+
 import re
 from pathlib import Path
 
@@ -91,13 +92,28 @@ REQUIRED = [
 # Henüz yazılmakta olan bölümlerin terimleri: bölüm kitaba girince (book/<ad>.ipynb
 # var olunca) terim de kullanılmış olmalıdır; o zamana kadar satır sayfada bekler.
 UPCOMING = {
-    'wgan': ['eleştirmen', 'lipschitz sürekliliği', '1-lipschitz', 'ağırlık kırpma',
-             'toprak taşıma uzaklığı', 'spektral normalleştirme'],
-    'kucuk_veri': ['ağırlıkların üstel hareketli ortalaması', 'en yakın komşu',
-                   'sprite görüntüsü'],
-    'stil_aktarimi': ['stil aktarımı', 'içerik kaybı', 'stil kaybı', 'gram matrisi',
-                      'toplam değişim kaybı', 'öznitelik haritası',
-                      'önceden eğitilmiş ağırlıklar'],
+    'wgan': [
+        'eleştirmen',
+        'lipschitz sürekliliği',
+        '1-lipschitz',
+        'ağırlık kırpma',
+        'toprak taşıma uzaklığı',
+        'spektral normalleştirme',
+    ],
+    'kucuk_veri': [
+        'ağırlıkların üstel hareketli ortalaması',
+        'en yakın komşu',
+        'sprite görüntüsü',
+    ],
+    'stil_aktarimi': [
+        'stil aktarımı',
+        'içerik kaybı',
+        'stil kaybı',
+        'gram matrisi',
+        'toplam değişim kaybı',
+        'öznitelik haritası',
+        'önceden eğitilmiş ağırlıklar',
+    ],
 }
 
 # "Diğer çeviriler" sütununda olup gündelik Türkçede başka anlamı da olan, bu yüzden
@@ -134,10 +150,18 @@ def test_alternatives_never_name_the_books_own_term():
 def test_every_term_on_the_page_is_used_in_the_book():
     """Sayfadaki her terim kitapta geçer (yazılmakta olan bölümlerinkiler hariç)."""
     book = '\n'.join(book_texts().values())
-    waiting = {term for stem, terms in UPCOMING.items()
-               if not (BOOK / f'{stem}.ipynb').is_file() for term in terms}
-    unused = [term for _, turkish, _ in page_rows() for term in variants(turkish)
-              if term not in waiting and not used(term, book)]
+    waiting = {
+        term
+        for stem, terms in UPCOMING.items()
+        if not (BOOK / f'{stem}.ipynb').is_file()
+        for term in terms
+    }
+    unused = [
+        term
+        for _, turkish, _ in page_rows()
+        for term in variants(turkish)
+        if term not in waiting and not used(term, book)
+    ]
     assert not unused, f'sözlükte olup kitapta hiç geçmeyen terimler: {unused}'
 
 
@@ -149,28 +173,38 @@ def test_upcoming_terms_are_on_the_page():
 
 def avoided_forms():
     """Bölümlerde kullanılmaması gereken biçimler: (biçim, kavram)."""
-    return [(form, english) for english, _, others in page_rows()
-            for form in variants(others) if form not in AMBIGUOUS]
+    return [
+        (form, english)
+        for english, _, others in page_rows()
+        for form in variants(others)
+        if form not in AMBIGUOUS
+    ]
 
 
 def chapter_names():
-    return [p.name for p in sorted(BOOK.glob('*.ipynb'))] + \
-        [p.name for p in sorted(BOOK.glob('*.md')) if p != PAGE]
+    return [p.name for p in sorted(BOOK.glob('*.ipynb'))] + [
+        p.name for p in sorted(BOOK.glob('*.md')) if p != PAGE
+    ]
 
 
 @pytest.mark.parametrize('name', chapter_names())
 def test_chapters_use_the_books_terms(name):
     text = book_texts()[name]
-    found = [f'{form!r} ({english})' for form, english in avoided_forms()
-             if re.search(r'(?<!\w)' + re.escape(form), text)]
+    found = [
+        f'{form!r} ({english})'
+        for form, english in avoided_forms()
+        if re.search(r'(?<!\w)' + re.escape(form), text)
+    ]
     assert not found, f'{name}: sözlükteki terim yerine başka çeviri: {found}'
 
 
 # "Sapma" kitapta yalnızca sapma (deviation) demektir; bir katmanın bias'ı "sabit
 # terim"dir. Bias anlamındaki kullanımlar genellikle bu kalıplarla görünür.
-BIAS_AS_SAPMA = re.compile(r'sapma(lar)?(ı|ları)?\s+(0(?![.,]\d)|sıfır)|sıfır\s+sapma|'
-                           r'sapma(lar)?(ı|ları)?\s*\(bias\)|sapma\s+\(bias\)|'
-                           r'ağırlıklar(ı)?\s+[^.\n]{0,60},\s*sapma')
+BIAS_AS_SAPMA = re.compile(
+    r'sapma(lar)?(ı|ları)?\s+(0(?![.,]\d)|sıfır)|sıfır\s+sapma|'
+    r'sapma(lar)?(ı|ları)?\s*\(bias\)|sapma\s+\(bias\)|'
+    r'ağırlıklar(ı)?\s+[^.\n]{0,60},\s*sapma'
+)
 
 
 @pytest.mark.parametrize('name', chapter_names())

@@ -1,4 +1,5 @@
 """`d2l_gan.data.split_held_out`: sabit, tohumlu, ayrık bölme."""
+
 import numpy as np
 import pytest
 

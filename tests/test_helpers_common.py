@@ -1,9 +1,11 @@
 """Çerçeveden bağımsız yardımcıların testleri: Timer, Accumulator, çizim."""
+
 import base64
 import io
 import types
 
 import matplotlib
+
 matplotlib.use('Agg')  # noqa: E402  (ekransız)
 import numpy as np
 import pytest
@@ -14,16 +16,16 @@ from d2l_gan import plotting, utils
 from d2l_gan.plotting import Animator, plot, set_axes, set_figsize
 from d2l_gan.utils import Accumulator, Timer
 
-
 # --- Timer ve Accumulator -------------------------------------------------------
+
 
 def test_timer_records_each_interval(monkeypatch):
     clock = iter([10.0, 11.0, 20.0, 23.0])
     monkeypatch.setattr(utils.time, 'perf_counter', lambda: next(clock))
-    timer = Timer()            # 10
+    timer = Timer()  # 10
     assert timer.stop() == 1.0  # 11
-    timer.start()              # 20
-    timer.stop()               # 23
+    timer.start()  # 20
+    timer.stop()  # 23
     assert timer.times == [1.0, 3.0]
     assert timer.sum() == 4.0
     assert timer.avg() == 2.0
@@ -32,6 +34,7 @@ def test_timer_records_each_interval(monkeypatch):
 
 class _Lazy:
     """Cihazdaki bir tensör gibi: toplanabilir, `float` ile okunması sayılır."""
+
     reads = 0
 
     def __init__(self, v):
@@ -64,12 +67,13 @@ def test_accumulator_does_not_read_values_on_add():
     acc = Accumulator(1)
     for v in (1, 2, 3):
         acc.add(_Lazy(v))
-    assert _Lazy.reads == 0     # eklerken ana belleğe okuma yok
+    assert _Lazy.reads == 0  # eklerken ana belleğe okuma yok
     assert acc[0] == 6.0
-    assert _Lazy.reads == 1     # okurken bir kez
+    assert _Lazy.reads == 1  # okurken bir kez
 
 
 # --- set_figsize, set_axes, plot -----------------------------------------------
+
 
 @pytest.fixture(autouse=True)
 def _close_figures():
@@ -101,11 +105,15 @@ def _fake_notebook(monkeypatch):
 
 def test_notebook_shell_detection(monkeypatch):
     import IPython
+
     kernel_shell = types.SimpleNamespace(kernel=object())
-    for shell, expected in ((None, None), (types.SimpleNamespace(), None),
-                            (kernel_shell, kernel_shell)):
-        monkeypatch.setattr(IPython, 'get_ipython', lambda: shell)
-        assert plotting._notebook_shell() is expected   # terminal IPython: None
+    for shell, expected in (
+        (None, None),
+        (types.SimpleNamespace(), None),
+        (kernel_shell, kernel_shell),
+    ):
+        monkeypatch.setattr(IPython, 'get_ipython', lambda shell=shell: shell)
+        assert plotting._notebook_shell() is expected  # terminal IPython: None
 
 
 def _shown_png(shell, fig):
@@ -135,16 +143,24 @@ def test_set_figsize_sets_size_and_sharp_png_only_in_notebook(monkeypatch):
 
 def test_curves_are_stored_as_faithful_palette_png(monkeypatch):
     shell, _ = _fake_notebook(monkeypatch)
-    plot(np.arange(50), [np.sin(np.arange(50) / 5), np.cos(np.arange(50) / 5)],
-         legend=['ayrımcı', 'üretici'])
+    plot(
+        np.arange(50),
+        [np.sin(np.arange(50) / 5), np.cos(np.arange(50) / 5)],
+        legend=['ayrımcı', 'üretici'],
+    )
     image, _ = _shown_png(shell, plt.gcf())
     assert image.mode == 'P'  # 256 renk yeter: küçük dosya
     from IPython.core.pylabtools import retina_figure
 
     full = Image.open(io.BytesIO(retina_figure(plt.gcf())[0]))
     assert full.size == image.size
-    error = np.mean((np.asarray(full.convert('RGB'), float)
-                     - np.asarray(image.convert('RGB'), float)) ** 2)
+    error = np.mean(
+        (
+            np.asarray(full.convert('RGB'), float)
+            - np.asarray(image.convert('RGB'), float)
+        )
+        ** 2
+    )
     assert 10 * np.log10(255**2 / error) >= plotting.PALETTE_MIN_PSNR
 
 
@@ -198,17 +214,17 @@ def test_set_axes():
 def test_plot_single_and_multiple_series():
     ax = plt.figure().gca()
     x = np.arange(4)
-    plot(x, [x ** 2, 2 * x], legend=['kare', 'çift'], axes=ax)
+    plot(x, [x**2, 2 * x], legend=['kare', 'çift'], axes=ax)
     lines = ax.get_lines()
     assert len(lines) == 2
-    np.testing.assert_array_equal(lines[0].get_xdata(), x)   # x paylaşılır
-    np.testing.assert_array_equal(lines[0].get_ydata(), x ** 2)
+    np.testing.assert_array_equal(lines[0].get_xdata(), x)  # x paylaşılır
+    np.testing.assert_array_equal(lines[0].get_ydata(), x**2)
     np.testing.assert_array_equal(lines[1].get_ydata(), 2 * x)
-    assert lines[1].get_linestyle() == '--'                   # ikinci biçim 'm--'
+    assert lines[1].get_linestyle() == '--'  # ikinci biçim 'm--'
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ['kare', 'çift']
 
-    plot([3.0, 1.0, 2.0], axes=ax)   # Y yok: yatay eksen 0, 1, 2
-    (line,) = ax.get_lines()          # önceki çizim silinir
+    plot([3.0, 1.0, 2.0], axes=ax)  # Y yok: yatay eksen 0, 1, 2
+    (line,) = ax.get_lines()  # önceki çizim silinir
     np.testing.assert_array_equal(line.get_xdata(), [0, 1, 2])
     np.testing.assert_array_equal(line.get_ydata(), [3, 1, 2])
 
@@ -221,11 +237,12 @@ def test_plot_without_axes_opens_a_figure_of_given_size():
 
 # --- Animator -------------------------------------------------------------------
 
+
 def test_animator_keeps_legend_matched_to_series():
     anim = Animator(xlabel='dönem', legend=['D kaybı', 'G kaybı'], xlim=(1, 3))
     anim.add(1, (0.7, 2.0))
     anim.add(2, (0.5, 3.0))
-    anim.add(3, (None, 4.0))                 # None: o eğriye nokta eklenmez
+    anim.add(3, (None, 4.0))  # None: o eğriye nokta eklenmez
     ax = anim.axes[0]
     handles, labels = ax.get_legend_handles_labels()
     assert labels == ['D kaybı', 'G kaybı']
@@ -240,9 +257,9 @@ def test_animator_keeps_legend_matched_to_series():
 def test_animator_outside_notebook_shows_nothing_and_closes():
     anim = Animator(nrows=1, ncols=2)
     assert isinstance(anim.axes, list) and len(anim.axes) == 2
-    anim.add(1, 0.5)                         # tek sayı: tek eğri
+    anim.add(1, 0.5)  # tek sayı: tek eğri
     anim.axes[1].imshow(np.zeros((2, 2)))
-    anim.show()                              # hata vermez, beklemez
+    anim.show()  # hata vermez, beklemez
     assert list(anim.axes[0].get_lines()[0].get_ydata()) == [0.5]
     assert anim.fig.number in plt.get_fignums()
     anim.close()
@@ -255,7 +272,7 @@ def test_animator_displays_once_then_updates_in_place(monkeypatch):
     # pyplot şekli tanımıyor: hücre sonunda ikinci bir kopya gösterilmez
     assert anim.fig.number not in plt.get_fignums()
     for epoch in range(1, 4):
-        anim.add(epoch, [epoch ** 2])
+        anim.add(epoch, [epoch**2])
     anim.axes[1].plot([0, 1])
     anim.show()
     assert calls.displayed == [(anim.fig, True)]

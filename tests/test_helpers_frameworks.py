@@ -4,6 +4,7 @@ Aynı küçük ağlar (D: 2→4 tanh →1, G: 2→2) üç çerçevede de aynı n
 ağırlıklarıyla kurulur; kayıplar ve bir SGD adımından sonraki ağırlıklar numpy ile
 elle hesaplananlarla ve birbirleriyle karşılaştırılır.
 """
+
 import contextlib
 import importlib
 import random
@@ -15,7 +16,9 @@ import pytest
 
 from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
 
-pytestmark = pytest.mark.filterwarnings('ignore::DeprecationWarning')  # MXNet'in uyarıları
+pytestmark = pytest.mark.filterwarnings(
+    'ignore::DeprecationWarning'
+)  # MXNet'in uyarıları
 
 LR = 0.5
 NAMES_D, NAMES_G = ('W1', 'b1', 'W2', 'b2'), ('Wg', 'bg')
@@ -24,18 +27,24 @@ NAMES_D, NAMES_G = ('W1', 'b1', 'W2', 'b2'), ('Wg', 'bg')
 # --- Her çerçeve için küçük bir uyarlayıcı ---------------------------------------
 # Ağırlıklar her yerde numpy sözlüğüdür; W'ler (girdi, çıktı) biçimindedir.
 
+
 class TorchKit:
     def __init__(self):
         import torch
+
         self.fw, self.nn = torch, torch.nn
-        self.d2l = importlib.import_module(f"d2l_gan.{MODULES['pytorch']}")
+        self.d2l = importlib.import_module(f'd2l_gan.{MODULES["pytorch"]}')
 
     def nets(self, w):
         nn = self.nn
         D = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 1))
         G = nn.Linear(2, 2)
         with self.fw.no_grad():
-            for layer, W, b in ((D[0], 'W1', 'b1'), (D[2], 'W2', 'b2'), (G, 'Wg', 'bg')):
+            for layer, W, b in (
+                (D[0], 'W1', 'b1'),
+                (D[2], 'W2', 'b2'),
+                (G, 'Wg', 'bg'),
+            ):
                 layer.weight.copy_(self.fw.tensor(w[W].T))
                 layer.bias.copy_(self.fw.tensor(w[b]))
         return D, G
@@ -77,15 +86,21 @@ class TorchKit:
 
 class TensorFlowKit:
     def __init__(self):
-        self.d2l = importlib.import_module(f"d2l_gan.{MODULES['tensorflow']}")
+        self.d2l = importlib.import_module(f'd2l_gan.{MODULES["tensorflow"]}')
         import keras
         import tensorflow as tf
+
         self.fw, self.keras = tf, keras
 
     def nets(self, w):
         layers = self.keras.layers
-        D = self.keras.Sequential([self.keras.Input((2,)),
-                                   layers.Dense(4, activation='tanh'), layers.Dense(1)])
+        D = self.keras.Sequential(
+            [
+                self.keras.Input((2,)),
+                layers.Dense(4, activation='tanh'),
+                layers.Dense(1),
+            ]
+        )
         G = self.keras.Sequential([self.keras.Input((2,)), layers.Dense(2)])
         D.set_weights([w[k] for k in NAMES_D])
         G.set_weights([w[k] for k in NAMES_G])
@@ -110,11 +125,16 @@ class TensorFlowKit:
 
         tf.GradientTape = RecordingTape
         try:
+
             def reached():
                 assert watched, 'güncelleme hiç GradientTape açmadı'
                 # Keras değişkeninin TensorFlow karşılığı: .value
-                return any(v.value.ref() in tape for tape in watched
-                           for v in G.trainable_variables)
+                return any(
+                    v.value.ref() in tape
+                    for tape in watched
+                    for v in G.trainable_variables
+                )
+
             yield reached
         finally:
             tf.GradientTape = real
@@ -137,8 +157,10 @@ class TensorFlowKit:
     def random_draw(self):
         dense = self.keras.layers.Dense(2)
         dense.build((None, 2))
-        return (self.fw.random.uniform((3,)).numpy().tolist()
-                + dense.kernel.numpy().ravel().tolist())
+        return (
+            self.fw.random.uniform((3,)).numpy().tolist()
+            + dense.kernel.numpy().ravel().tolist()
+        )
 
     def check_device(self, dev):
         assert isinstance(dev, str)  # bağlam yöneticisi değil, aygıt adı
@@ -154,8 +176,9 @@ class MXNetKit:
     def __init__(self):
         import mxnet as mx
         from mxnet import gluon
+
         self.fw, self.gluon = mx, gluon
-        self.d2l = importlib.import_module(f"d2l_gan.{MODULES['mxnet']}")
+        self.d2l = importlib.import_module(f'd2l_gan.{MODULES["mxnet"]}')
         self.array = mx.np.array
         self.array_type = mx.np.ndarray
 
@@ -173,14 +196,18 @@ class MXNetKit:
 
     def weights(self, D, G):
         layers = (D[0], D[1], G)
-        arrays = [a for l in layers for a in (l.weight.data().asnumpy().T,
-                                              l.bias.data().asnumpy())]
+        arrays = [
+            a
+            for layer in layers
+            for a in (layer.weight.data().asnumpy().T, layer.bias.data().asnumpy())
+        ]
         return dict(zip(NAMES_D + NAMES_G, arrays))
 
     @contextlib.contextmanager
     def gradient_probe(self, G):
-        yield lambda: any(np.abs(p.grad().asnumpy()).sum() > 0
-                          for p in G.collect_params().values())
+        yield lambda: any(
+            np.abs(p.grad().asnumpy()).sum() > 0 for p in G.collect_params().values()
+        )
 
     def loss(self):
         return self.gluon.loss.SigmoidBCELoss()
@@ -200,8 +227,10 @@ class MXNetKit:
     def random_draw(self):
         dense = self.gluon.nn.Dense(2, in_units=2)
         dense.initialize()
-        return (self.fw.np.random.uniform(size=3).asnumpy().tolist()
-                + dense.weight.data().asnumpy().ravel().tolist())
+        return (
+            self.fw.np.random.uniform(size=3).asnumpy().tolist()
+            + dense.weight.data().asnumpy().ravel().tolist()
+        )
 
     def check_device(self, dev):
         assert isinstance(dev, self.fw.Context)
@@ -220,6 +249,7 @@ def kit(request):
 
 
 # --- numpy ile elle hesaplanan başvuru ------------------------------------------
+
 
 def _problem():
     rng = np.random.default_rng(42)
@@ -240,7 +270,7 @@ def _ref_losses(w, X, Z):
     D = lambda x: np.tanh(x @ w['W1'] + w['b1']) @ w['W2'] + w['b2']  # noqa: E731
     fake = D(Z @ w['Wg'] + w['bg'])
     loss_D = (_softplus(-D(X)).mean() + _softplus(fake).mean()) / 2  # etiket 1 ve 0
-    loss_G = _softplus(-fake).mean()                                 # etiket 1
+    loss_G = _softplus(-fake).mean()  # etiket 1
     return loss_D, loss_G
 
 
@@ -255,7 +285,9 @@ def _ref_step(w, X, Z, which, names, eps=1e-6):
             minus = {**w, k: w[k].astype(np.float64).copy()}
             plus[k][i] += eps
             minus[k][i] -= eps
-            grad[i] = (_ref_losses(plus, X, Z)[idx] - _ref_losses(minus, X, Z)[idx]) / (2 * eps)
+            grad[i] = (_ref_losses(plus, X, Z)[idx] - _ref_losses(minus, X, Z)[idx]) / (
+                2 * eps
+            )
         new[k] -= LR * grad
     return new
 
@@ -279,7 +311,7 @@ def _assert_one_element_tensor(kit, out):
     assert kit.is_tensor(out)
     assert kit.numpy(out).size == 1
     assert not getattr(out, 'requires_grad', False)  # PyTorch: hesap grafiği tutulmaz
-    acc = kit.d2l.Accumulator(1)                      # cihazda toplanır, sonra okunur
+    acc = kit.d2l.Accumulator(1)  # cihazda toplanır, sonra okunur
     acc.add(out)
     acc.add(out)
     assert abs(acc[0] - 2 * float(kit.numpy(out).ravel()[0])) < 1e-6
@@ -300,8 +332,9 @@ def _check_update_step(kit, which):
     for k in frozen:
         np.testing.assert_array_equal(after[k], w[k], err_msg=f'{k} değişmemeliydi')
     # Ayrımcı adımında G'ye gradyan gitmez; üretici adımında gider (denetim işler).
-    assert reached_G == (which == 'G'), 'G\'ye gradyan ' + ('gitti' if reached_G else
-                                                            'gitmedi')
+    assert reached_G == (which == 'G'), "G'ye gradyan " + (
+        'gitti' if reached_G else 'gitmedi'
+    )
 
 
 @pytest.mark.parametrize('which', ['D', 'G'])
@@ -314,17 +347,21 @@ def test_same_weights_give_same_loss_and_step_in_all_frameworks():
     results = {name: KITS[name]() for name in FRAMEWORKS}
     for which in ('D', 'G'):
         steps = {name: _step(k, which) for name, k in results.items()}
-        losses = {name: float(results[name].numpy(out).ravel()[0])
-                  for name, (out, _, _) in steps.items()}
+        losses = {
+            name: float(results[name].numpy(out).ravel()[0])
+            for name, (out, _, _) in steps.items()
+        }
         assert max(losses.values()) - min(losses.values()) < 1e-5, losses
         ref = steps['pytorch'][1]
         for name, (_, after, _) in steps.items():
             for k in NAMES_D + NAMES_G:
-                np.testing.assert_allclose(after[k], ref[k], atol=1e-5,
-                                           err_msg=f'{which}: {name} {k}')
+                np.testing.assert_allclose(
+                    after[k], ref[k], atol=1e-5, err_msg=f'{which}: {name} {k}'
+                )
 
 
 # --- set_seed, try_gpu, load_array ---------------------------------------------
+
 
 def test_set_seed_is_reproducible(kit):
     def draw():
@@ -354,7 +391,7 @@ def test_load_array(kit):
     X = np.arange(40, dtype=np.float32).reshape(20, 2)
     y = np.arange(20, dtype=np.int64)
     ordered = kit.d2l.load_array((X, y), 8, is_train=False)
-    for _ in range(2):                               # yeniden yinelenebilir
+    for _ in range(2):  # yeniden yinelenebilir
         batches = _epoch(kit, list(ordered))
         assert [len(b) for b in batches] == [2, 2, 2]
         assert [len(b[0]) for b in batches] == [8, 8, 4]
@@ -376,19 +413,22 @@ def test_load_array(kit):
     again = _epoch(kit, list(kit.d2l.load_array((X, y), 8)))
     assert np.concatenate([b[1] for b in again]).tolist() == orders[0]
 
-    for (Xb,) in kit.d2l.load_array((X,), 8):          # tek dizi de demet verir
+    for (Xb,) in kit.d2l.load_array((X,), 8):  # tek dizi de demet verir
         assert kit.is_tensor(Xb) and Xb.shape[1] == 2
 
 
 # --- Her modül yalnızca kendi çerçevesini yükler ---------------------------------
+
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_import_loads_only_its_own_framework(framework):
     module = MODULES[framework]
     own = {module, 'keras'} if framework == 'tensorflow' else {module}
     watched = {*MODULES.values(), 'keras', 'jax'}
-    code = (f'import sys, d2l_gan.{module}; '
-            f'print(*sorted(m for m in {sorted(watched)} if m in sys.modules))')
+    code = (
+        f'import sys, d2l_gan.{module}; '
+        f'print(*sorted(m for m in {sorted(watched)} if m in sys.modules))'
+    )
     run = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert set(run.stdout.split()) == own

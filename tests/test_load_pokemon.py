@@ -1,4 +1,5 @@
 """Çerçevelerin `load_pokemon` yineleyicileri: düzen, grup sayısı, karıştırma."""
+
 import importlib
 
 import numpy as np
@@ -45,10 +46,12 @@ def test_load_pokemon_layout_batches_and_shuffling(framework, data_root, monkeyp
         for X in batches:
             assert X.shape == (4, 8, 8, 3) and X.dtype == np.float32
             assert X.min() >= -1 and X.max() <= 1
-            np.testing.assert_allclose(X[..., 1], 1.0, atol=1e-5)   # yeşil 255 -> 1
+            np.testing.assert_allclose(X[..., 1], 1.0, atol=1e-5)  # yeşil 255 -> 1
             np.testing.assert_allclose(X[..., 2], -1.0, atol=1e-5)  # mavi 0 -> -1
         ids = np.concatenate([red_ids(X) for X in batches])
-        assert len(set(ids)) == 8 and set(ids) <= set(range(NUM_IMAGES))  # yinelenme yok
+        assert len(set(ids)) == 8 and set(ids) <= set(
+            range(NUM_IMAGES)
+        )  # yinelenme yok
         epochs.append(tuple(ids))
     assert len(set(epochs)) > 1, 'her dönem aynı sıra: karıştırılmıyor'
 

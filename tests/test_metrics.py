@@ -1,4 +1,5 @@
 """`d2l_gan.metrics` testleri: cevabı bilinen sentetik verilerle."""
+
 import math
 
 import numpy as np
@@ -14,8 +15,8 @@ def mean_abs_coordinate(d):
 
 
 def test_mean_abs_coordinate_formula():
-    assert mean_abs_coordinate(2) == pytest.approx(2 / math.pi)     # E|cos φ|
-    assert mean_abs_coordinate(3) == pytest.approx(0.5)             # Archimedes
+    assert mean_abs_coordinate(2) == pytest.approx(2 / math.pi)  # E|cos φ|
+    assert mean_abs_coordinate(3) == pytest.approx(0.5)  # Archimedes
     theta = np.random.default_rng(1).normal(size=(200_000, 5))
     theta /= np.linalg.norm(theta, axis=1, keepdims=True)
     assert np.abs(theta[:, 0]).mean() == pytest.approx(mean_abs_coordinate(5), rel=0.01)
@@ -23,12 +24,16 @@ def test_mean_abs_coordinate_formula():
 
 def test_one_dimensional_known_values():
     # D = 1: tek yön ±1, dilimlenmiş uzaklık sıradan W1'dir.
-    assert sliced_wasserstein([[0.], [1.]], [[2.], [3.]]) == pytest.approx(2.0)
+    assert sliced_wasserstein([[0.0], [1.0]], [[2.0], [3.0]]) == pytest.approx(2.0)
     # W1 (W2 olsaydı √2 çıkardı).
-    assert sliced_wasserstein([[0.], [0.]], [[0.], [2.]]) == pytest.approx(1.0)
+    assert sliced_wasserstein([[0.0], [0.0]], [[0.0], [2.0]]) == pytest.approx(1.0)
     # Farklı örnek sayıları: F - G = 1 - 1/4 aralık [0, 1) boyunca -> W1 = 3/4.
-    assert sliced_wasserstein([[0.]], [[0.], [1.], [1.], [1.]]) == pytest.approx(0.75)
-    assert sliced_wasserstein([[0.], [0.], [1.]], [[0.], [1.]]) == pytest.approx(1 / 6)
+    assert sliced_wasserstein([[0.0]], [[0.0], [1.0], [1.0], [1.0]]) == pytest.approx(
+        0.75
+    )
+    assert sliced_wasserstein([[0.0], [0.0], [1.0]], [[0.0], [1.0]]) == pytest.approx(
+        1 / 6
+    )
 
 
 def test_identical_samples_give_zero():
@@ -36,7 +41,9 @@ def test_identical_samples_give_zero():
     assert sliced_wasserstein(x, x) == 0.0
     assert sliced_wasserstein(x, x[::-1]) == pytest.approx(0.0, abs=1e-12)
     # Aynı deneysel dağılım, farklı örnek sayısı (her nokta iki kez).
-    assert sliced_wasserstein(x, np.concatenate([x, x])) == pytest.approx(0.0, abs=1e-12)
+    assert sliced_wasserstein(x, np.concatenate([x, x])) == pytest.approx(
+        0.0, abs=1e-12
+    )
 
 
 @pytest.mark.parametrize('d', [2, 6, 20])
@@ -62,9 +69,12 @@ def test_monotone_in_shift_and_symmetric():
     values = [sliced_wasserstein(x, z + s * direction) for s in (0, 0.25, 0.5, 1, 2)]
     assert all(a < b for a, b in zip(values, values[1:])), values
     y = z + direction
-    assert sliced_wasserstein(x, y) == pytest.approx(sliced_wasserstein(y, x), abs=1e-12)
+    assert sliced_wasserstein(x, y) == pytest.approx(
+        sliced_wasserstein(y, x), abs=1e-12
+    )
     assert sliced_wasserstein(x[:700], y) == pytest.approx(
-        sliced_wasserstein(y, x[:700]), abs=1e-12)
+        sliced_wasserstein(y, x[:700]), abs=1e-12
+    )
 
 
 def test_seed_reproducible_and_images_flattened():
@@ -83,6 +93,7 @@ def test_dimension_mismatch_is_an_error():
 
 # --- görüntüler ---------------------------------------------------------------------
 
+
 def test_block_average_is_exact():
     img = np.arange(16, dtype=np.float64).reshape(1, 4, 4, 1)
     pooled = metrics._downsample(img, 2)
@@ -98,11 +109,15 @@ def test_pooling_keeps_constant_images_and_mean(size):
     pooled = metrics._downsample(img, 16)
     assert pooled.shape == (2, 16, 16, 3)
     # Alan ortalaması görüntünün ortalamasını korur (her hücre eşit alan).
-    np.testing.assert_allclose(pooled.mean(axis=(1, 2)), img.mean(axis=(1, 2)), atol=1e-12)
+    np.testing.assert_allclose(
+        pooled.mean(axis=(1, 2)), img.mean(axis=(1, 2)), atol=1e-12
+    )
 
 
 def test_image_swd_of_batch_with_itself_is_zero():
-    imgs = np.random.default_rng(5).uniform(-1, 1, size=(20, 64, 64, 3)).astype(np.float32)
+    imgs = (
+        np.random.default_rng(5).uniform(-1, 1, size=(20, 64, 64, 3)).astype(np.float32)
+    )
     assert image_swd(imgs, imgs) == 0.0
 
 
@@ -156,12 +171,16 @@ def test_framework_tensors_are_accepted():
 
 # --- çok ölçekli yama SWD'si ve en yakın komşular -----------------------------------
 
+
 def test_laplacian_pyramid_reconstructs_and_has_expected_shapes():
     rng = np.random.default_rng(11)
     imgs = rng.uniform(-1, 1, size=(3, 64, 64, 3))
     levels = metrics.laplacian_pyramid(imgs, 3)
-    assert [lv.shape for lv in levels] == [(3, 64, 64, 3), (3, 32, 32, 3),
-                                           (3, 16, 16, 3)]
+    assert [lv.shape for lv in levels] == [
+        (3, 64, 64, 3),
+        (3, 32, 32, 3),
+        (3, 16, 16, 3),
+    ]
     rec = levels[-1]
     for lv in reversed(levels[:-1]):
         rec = metrics._pyr_up(rec) + lv
@@ -208,8 +227,9 @@ def test_patch_swd_is_reproducible_and_seed_dependent():
     a, b = _smooth_images(rng, 40), _smooth_images(rng, 40)
     first = metrics.patch_swd(a, b, num_levels=2)
     assert first == metrics.patch_swd(a, b, num_levels=2)
-    assert metrics.patch_swd(a, b, num_levels=2, seed=1) != \
-        metrics.patch_swd(a, b, num_levels=2, seed=2)
+    assert metrics.patch_swd(a, b, num_levels=2, seed=1) != metrics.patch_swd(
+        a, b, num_levels=2, seed=2
+    )
 
 
 def test_nearest_neighbours_finds_copies_and_scales_as_rms():

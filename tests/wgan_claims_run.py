@@ -3,6 +3,7 @@
 Kullanım: python tests/wgan_claims_run.py torch '[1, 2]'
 Son satır 'SONUC' ile başlayan bir JSON'dur: {tohum: {ölçüt: değer}}.
 """
+
 import importlib
 import json
 import sys
@@ -21,18 +22,25 @@ def dirac(d2l, seed):
     """Rastgele bir başlangıçtan üç yöntemin dengeye son uzaklığı."""
     rng = np.random.default_rng(seed)
     theta, psi = rng.uniform(0.5, 1.5, size=2) * rng.choice([-1, 1], size=2)
-    paths = {'dirac_clip': d2l.dirac_wgan(theta, psi, clip=1.0, **DIRAC),
-             'dirac_gp': d2l.dirac_wgan(theta, psi, gp_weight=10.0, **DIRAC),
-             'dirac_r1': d2l.dirac_gan(theta, psi, gamma=1.0, **DIRAC)}
+    paths = {
+        'dirac_clip': d2l.dirac_wgan(theta, psi, clip=1.0, **DIRAC),
+        'dirac_gp': d2l.dirac_wgan(theta, psi, gp_weight=10.0, **DIRAC),
+        'dirac_r1': d2l.dirac_gan(theta, psi, gamma=1.0, **DIRAC),
+    }
     return {name: float(np.linalg.norm(path[-1])) for name, path in paths.items()}
 
 
 def probe(d2l, seed):
     """Derin eleştirmenlerin girdideki eğimi (kaymış halka deneyi)."""
-    X, _ = (d2l.as_tensor(a) for a in d2l.shifted_ring_batch(512, np.random.default_rng(99)))
+    X, _ = (
+        d2l.as_tensor(a) for a in d2l.shifted_ring_batch(512, np.random.default_rng(99))
+    )
     out = {}
-    for key, (method, c) in {'grad_clip1': ('wgan', 0.1), 'grad_clip2': ('wgan', 0.01),
-                             'grad_gp': ('wgan-gp', None)}.items():
+    for key, (method, c) in {
+        'grad_clip1': ('wgan', 0.1),
+        'grad_clip2': ('wgan', 0.01),
+        'grad_gp': ('wgan-gp', None),
+    }.items():
         net = d2l.train_probe(method, c, seed=seed, **PROBE)
         out[key] = float(d2l.layer_grad_norms(net, X)[0])
     return out
@@ -49,8 +57,10 @@ def ring(d2l, seed):
 
 def main(module, seeds):
     d2l = importlib.import_module(f'd2l_gan.{module}')
-    results = {seed: {**dirac(d2l, seed), **probe(d2l, seed), **ring(d2l, seed)}
-               for seed in seeds}
+    results = {
+        seed: {**dirac(d2l, seed), **probe(d2l, seed), **ring(d2l, seed)}
+        for seed in seeds
+    }
     print('SONUC' + json.dumps(results))
 
 

@@ -79,12 +79,16 @@ def all_outputs(cell):
     return outputs
 
 
+def code_cells(nb):
+    """Kod hücreleri, iletilerde adları ('hücre 5 (id egit)') ile birlikte."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == 'code':
+            yield f'hücre {i + 1} (id {cell.get("id")})', cell
+
+
 def output_problems(nb):
     problems = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != 'code':
-            continue
-        where = f'hücre {i + 1} (id {cell.get("id")})'
+    for where, cell in code_cells(nb):
         for out in all_outputs(cell):
             if out.output_type == 'error':
                 problems.append(f'{where}: saklı çıktıda hata var ({out.ename})')
@@ -104,10 +108,7 @@ def output_problems(nb):
 def code_shape_problems(nb):
     """Kod satırı en çok MAX_LINE karakter, kod hücresi en çok MAX_CELL_LINES satır."""
     problems = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != 'code':
-            continue
-        where = f'hücre {i + 1} (id {cell.get("id")})'
+    for where, cell in code_cells(nb):
         lines = cell.source.splitlines()
         for number, line in enumerate(lines, 1):
             if len(line) > MAX_LINE:

@@ -97,8 +97,9 @@ def colab_cell(framework, book, chapter='bolum', pins=None, no_deps=()):
     """
     package = f'd2l-gan @ git+{book.repo_url}@{book.branch}'
     if framework == 'mxnet':
-        source = _mxnet_cell(package, chapter, pins or requirement_pins(book.root),
-                             no_deps)
+        source = _mxnet_cell(
+            package, chapter, pins or requirement_pins(book.root), no_deps
+        )
     else:
         lines = [
             "# Colab'da kitabın yardımcı paketini (d2l-gan) kurar; başka yerde kurmaz."
@@ -171,9 +172,11 @@ def _mxnet_cell(package, chapter, pins, no_deps=()):
     major, minor = _version_tuple(pins['numpy'])
     values = {
         'local_no_deps': ''.join(
-            f'\n  gan-mxnet/bin/pip install --no-deps "{p}"' for p in no_deps),
+            f'\n  gan-mxnet/bin/pip install --no-deps "{p}"' for p in no_deps
+        ),
         'colab_no_deps': ''.join(
-            f'\n    %pip install -q --no-deps "{p}"' for p in no_deps),
+            f'\n    %pip install -q --no-deps "{p}"' for p in no_deps
+        ),
         'mxnet': pins['mxnet'],
         'numpy': pins['numpy'],
         'numpy_limit': f'{major}.{minor + 1}',

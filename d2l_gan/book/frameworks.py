@@ -1,4 +1,4 @@
-"""Kitabın çerçeve sözlüğü: tek yerde tanımlanır, araç, testler ve ölçümler buradan alır.
+"""Kitabın çerçeve sözlüğü: tek yerde; araç, testler ve ölçümler buradan alır.
 
 Her çerçevenin dört adı vardır: kitabın adı (etiket ve dosya adı: `pytorch`),
 okura gösterilen adı (`PyTorch`), Python'daki üst modülün adı (`torch`; paketin

@@ -14,6 +14,7 @@ başı vardır (belge dizesi, içe aktarmalar, bölümlerde gösterilmeyen yard�
 `d2l = sys.modules[__name__]` bulunduğundan kaydedilen kod `d2l.ad` çağrılarını
 hem bölümde hem pakette aynı biçimde yapar.
 """
+
 import ast
 import re
 from pathlib import Path
@@ -41,31 +42,42 @@ def saved_blocks(source, where):
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
-        raise BookError(f'{where}: #@save içeren hücre ayrıştırılamadı ({exc.msg}, '
-                        f'satır {exc.lineno})') from None
+        raise BookError(
+            f'{where}: #@save içeren hücre ayrıştırılamadı ({exc.msg}, '
+            f'satır {exc.lineno})'
+        ) from None
     blocks, used = [], set()
     for node in tree.body:
-        first = min([node.lineno] + [d.lineno for d in
-                                     getattr(node, 'decorator_list', [])]) - 1
+        first = (
+            min([node.lineno] + [d.lineno for d in getattr(node, 'decorator_list', [])])
+            - 1
+        )
         if node.lineno - 1 not in marked:
             continue
         used.add(node.lineno - 1)
         if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
             name = node.name
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
-                node.targets[0], ast.Name):
+        elif (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
             name = node.targets[0].id
         else:
-            raise BookError(f'{where}: #@save yalnızca bir işlev, sınıf ya da tek bir '
-                            f'ada atama satırını işaretler (satır {node.lineno})')
-        block = lines[first:node.end_lineno]
+            raise BookError(
+                f'{where}: #@save yalnızca bir işlev, sınıf ya da tek bir '
+                f'ada atama satırını işaretler (satır {node.lineno})'
+            )
+        block = lines[first : node.end_lineno]
         k = node.lineno - 1 - first  # işaretli satır (süsleyicilerden sonra)
         block[k] = SAVE_MARK.sub('', block[k]).rstrip()
         blocks.append((name, '\n'.join(block)))
     stray = sorted(set(marked) - used)
     if stray:
-        raise BookError(f'{where}: #@save yalnızca üst düzey bir tanımın ilk satırında '
-                        f'kullanılır (satır {stray[0] + 1})')
+        raise BookError(
+            f'{where}: #@save yalnızca üst düzey bir tanımın ilk satırında '
+            f'kullanılır (satır {stray[0] + 1})'
+        )
     return blocks
 
 
@@ -85,8 +97,10 @@ def collect(root):
         names = [name for _, name, _ in blocks]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
-            raise BookError(f'{module_path(root, fw).name}: aynı ad birden çok kez '
-                            f"#@save ile kaydediliyor: {', '.join(dup)}")
+            raise BookError(
+                f'{module_path(root, fw).name}: aynı ad birden çok kez '
+                f'#@save ile kaydediliyor: {", ".join(dup)}'
+            )
     return found
 
 
@@ -127,5 +141,7 @@ def expected_modules(root):
 
 def saved_names(root):
     """Her modülde bölümlerden gelen adlar: {modül yolu: {ad, ...}}."""
-    return {module_path(root, fw): {name for _, name, _ in blocks}
-            for fw, blocks in collect(root).items()}
+    return {
+        module_path(root, fw): {name for _, name, _ in blocks}
+        for fw, blocks in collect(root).items()
+    }

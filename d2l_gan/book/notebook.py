@@ -6,6 +6,7 @@ taşır; etiketsiz hücreler her çerçevede çalışır. Ardışık etiketli h�
 grubudur: grupta her çerçeve en fazla bir kez (bir ya da birkaç ardışık hücre olarak)
 ve PyTorch, TensorFlow, MXNet sırasıyla yer alır.
 """
+
 import copy
 import json
 import re
@@ -15,7 +16,8 @@ import nbformat
 import yaml
 
 from .frameworks import FRAMEWORKS, LABELS, MODULES, SUFFIXES  # noqa: F401
-# Bir sekme grubunda bir çerçevenin eksik olmasının gerekçesi bu hücre üst verisine yazılır.
+
+# Sekme grubunda bir çerçevenin eksik olmasının gerekçesi bu hücre üst verisindedir.
 MISSING_REASON_KEY = 'eksik_cerceve_gerekcesi'
 # Aracın hücre ve defter üst verisindeki anahtarı: ortak hücrelerin çerçeve başına
 # çıktıları (hücrede), tam ayarın süreleri ve değiştirilmiş ayarlar (defterde).
@@ -23,18 +25,19 @@ META_KEY = 'd2l_gan'
 
 
 class BookError(Exception):
-    """Kullanıcıya gösterilecek Türkçe bir hata (komut satırı izini değil, iletiyi basar)."""
+    """Kullanıcıya gösterilecek Türkçe bir hata (iz değil, yalnızca ileti basılır)."""
 
 
 def check_framework(name):
     if name not in FRAMEWORKS:
-        raise BookError(f"Bilinmeyen çerçeve '{name}'. Geçerli çerçeveler: "
-                        + ', '.join(FRAMEWORKS))
+        raise BookError(
+            f"Bilinmeyen çerçeve '{name}'. Geçerli çerçeveler: " + ', '.join(FRAMEWORKS)
+        )
     return name
 
 
 def load_chapter(path):
-    """Bir bölüm defterini okur; eksik ya da bozuk dosyada anlaşılır bir BookError verir."""
+    """Bir bölüm defterini okur; eksik ya da bozuk dosyada anlaşılır BookError verir."""
     path = Path(path)
     if path.suffix != '.ipynb':
         raise BookError(f'Bölüm bir Jupyter defteri (.ipynb) olmalı: {path}')
@@ -43,11 +46,19 @@ def load_chapter(path):
     try:
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
-    except (json.JSONDecodeError, nbformat.reader.NotJSONError, nbformat.ValidationError,
-            UnicodeDecodeError,
-            KeyError, AttributeError, TypeError) as exc:
-        raise BookError(f'Bölüm geçerli bir Jupyter defteri değil: {path} '
-                        f'({type(exc).__name__}: {str(exc).splitlines()[0][:200]})') from None
+    except (
+        json.JSONDecodeError,
+        nbformat.reader.NotJSONError,
+        nbformat.ValidationError,
+        UnicodeDecodeError,
+        KeyError,
+        AttributeError,
+        TypeError,
+    ) as exc:
+        raise BookError(
+            f'Bölüm geçerli bir Jupyter defteri değil: {path} '
+            f'({type(exc).__name__}: {str(exc).splitlines()[0][:200]})'
+        ) from None
     return nb
 
 
@@ -55,8 +66,10 @@ def framework_of(cell):
     """Hücrenin çerçevesi (etiketinden) ya da ortak hücreler için None."""
     found = [t for t in cell.get('metadata', {}).get('tags', []) if t in FRAMEWORKS]
     if len(found) > 1:
-        raise BookError(f"Hücre {cell.get('id')} birden çok çerçeve etiketi taşıyor: "
-                        + ', '.join(found))
+        raise BookError(
+            f'Hücre {cell.get("id")} birden çok çerçeve etiketi taşıyor: '
+            + ', '.join(found)
+        )
     return found[0] if found else None
 
 
@@ -80,25 +93,35 @@ def group_problems(nb):
     problems = []
     for group in tab_groups(nb):
         first = nb.cells[group[0][0]]
-        where = f"hücre {group[0][0] + 1} (id {first.get('id')})"
-        runs = [fw for k, (_, fw) in enumerate(group) if k == 0 or group[k - 1][1] != fw]
+        where = f'hücre {group[0][0] + 1} (id {first.get("id")})'
+        runs = [
+            fw for k, (_, fw) in enumerate(group) if k == 0 or group[k - 1][1] != fw
+        ]
         dup = sorted({fw for fw in runs if runs.count(fw) > 1})
         if dup:
-            problems.append(f'{where}: sekme grubunda aynı çerçeve birden çok kez var: '
-                            + ', '.join(dup))
+            problems.append(
+                f'{where}: sekme grubunda aynı çerçeve birden çok kez var: '
+                + ', '.join(dup)
+            )
             continue
         if runs != sorted(runs, key=FRAMEWORKS.index):
-            problems.append(f'{where}: sekme grubunun sırası PyTorch, TensorFlow, MXNet '
-                            f"olmalı; bulunan: {', '.join(runs)}")
+            problems.append(
+                f'{where}: sekme grubunun sırası PyTorch, TensorFlow, MXNet '
+                f'olmalı; bulunan: {", ".join(runs)}'
+            )
         missing = [fw for fw in FRAMEWORKS if fw not in runs]
         if missing and not first.metadata.get(MISSING_REASON_KEY):
-            problems.append(f"{where}: sekme grubunda eksik çerçeve: {', '.join(missing)} "
-                            f"(bilerek eksikse ilk hücrenin üst verisine "
-                            f"'{MISSING_REASON_KEY}' ile gerekçeyi yazın)")
+            problems.append(
+                f'{where}: sekme grubunda eksik çerçeve: {", ".join(missing)} '
+                f'(bilerek eksikse ilk hücrenin üst verisine '
+                f"'{MISSING_REASON_KEY}' ile gerekçeyi yazın)"
+            )
         for i, _ in group:
             if nb.cells[i].cell_type != 'code':
-                problems.append(f'hücre {i + 1}: çerçeve etiketi yalnızca kod hücrelerinde '
-                                'kullanılır (çerçeveye özgü açıklamayı kod yorumuna yazın)')
+                problems.append(
+                    f'hücre {i + 1}: çerçeve etiketi yalnızca kod hücrelerinde '
+                    'kullanılır (çerçeveye özgü açıklamayı kod yorumuna yazın)'
+                )
     return problems
 
 
@@ -135,8 +158,11 @@ def set_cell_outputs(cell, per_framework):
     first = per_framework[order[0]]
     cell.outputs = first
     meta = cell.metadata.get(META_KEY, {})
-    differing = {fw: per_framework[fw] for fw in order[1:]
-                 if not same_outputs(per_framework[fw], first)}
+    differing = {
+        fw: per_framework[fw]
+        for fw in order[1:]
+        if not same_outputs(per_framework[fw], first)
+    }
     if differing:
         meta['outputs'] = differing
         cell.metadata[META_KEY] = meta
@@ -199,15 +225,18 @@ def load_params(path, framework):
 
 
 def inject_params(view, params):
-    """Papermill'in kuralıyla, `parameters` hücresinin hemen ardına `injected-parameters`
+    """Papermill'in kuralıyla, `parameters` hücresinin ardına `injected-parameters`
     etiketli bir hücre ekler; değerler YAML'dan gelen Python sabitleridir."""
     if not params:
         return view
     cells = parameter_cells(view)
     if len(cells) != 1:
-        raise BookError("Parametre eklemek için defterde tam bir 'parameters' etiketli "
-                        'hücre olmalı')
-    source = '# Eklenen parametreler\n' + '\n'.join(f'{k} = {v!r}' for k, v in params.items())
+        raise BookError(
+            "Parametre eklemek için defterde tam bir 'parameters' etiketli hücre olmalı"
+        )
+    source = '# Eklenen parametreler\n' + '\n'.join(
+        f'{k} = {v!r}' for k, v in params.items()
+    )
     cell = nbformat.v4.new_code_cell(source)
     cell.metadata['tags'] = ['injected-parameters']
     cell.id = 'injected-parameters'
@@ -250,8 +279,10 @@ def chapter_notebooks(root, strict=False):
     for name in book_chapters(root):
         path = resolve_doc(root, name)
         if path is None and strict:
-            raise BookError(f"_toc.yml '{name}' belgesini listeliyor ama dosya yok "
-                            f'({Path(root) / name}.ipynb ya da .md)')
+            raise BookError(
+                f"_toc.yml '{name}' belgesini listeliyor ama dosya yok "
+                f'({Path(root) / name}.ipynb ya da .md)'
+            )
         if path is not None and path.suffix == '.ipynb':
             paths.append(path)
     return paths
@@ -269,7 +300,9 @@ def repository(root):
 
 # Süre kutusundaki yer tutucular: {{ sure_pytorch }}, {{ sure_tensorflow }},
 # {{ sure_mxnet }} ve {{ cekirdek }}; değerler `run`ın kaydettiği sürelerdir.
-PLACEHOLDER = re.compile(r'\{\{\s*(sure_(?:' + '|'.join(FRAMEWORKS) + r')|cekirdek)\s*\}\}')
+PLACEHOLDER = re.compile(
+    r'\{\{\s*(sure_(?:' + '|'.join(FRAMEWORKS) + r')|cekirdek)\s*\}\}'
+)
 
 
 def _duration(seconds):
@@ -293,7 +326,10 @@ def fill_runtime(text, nb):
 
     def value(match):
         if match.group(1) not in values:
-            raise BookError(f'{match.group(0)} için kayıtlı süre yok: bölümü '
-                            'python -m d2l_gan.book run ile çalıştırın')
+            raise BookError(
+                f'{match.group(0)} için kayıtlı süre yok: bölümü '
+                'python -m d2l_gan.book run ile çalıştırın'
+            )
         return values[match.group(1)]
+
     return PLACEHOLDER.sub(value, text)

@@ -1,4 +1,4 @@
-"""MyST-NB'nin bölüm defterlerini okuma biçimi (`nb_custom_formats`, bkz. sphinxext/tabs.py).
+"""MyST-NB'nin bölüm defterlerini okuma biçimi (`nb_custom_formats`; sphinxext/tabs.py).
 
 Kaynak defter derlemeden önce iki yerde değişir:
 - Çıktıları çerçevelerde farklı olan ortak bir hücre (bkz. `cell_outputs`), aynı
@@ -8,6 +8,7 @@ Kaynak defter derlemeden önce iki yerde değişir:
 - Süre kutusundaki yer tutucular (`{{ sure_pytorch }}` ...) çalıştırmanın
   kaydettiği sürelerle doldurulur.
 """
+
 import copy
 
 import nbformat

@@ -1,4 +1,5 @@
-"""`run`: bir bölümü her çerçeve için ayrı bir çekirdekte çalıştırır, çıktıları birleştirir."""
+"""`run`: bölümü her çerçeve için ayrı çekirdekte çalıştırır, çıktıları birleştirir."""
+
 import os
 import re
 import time
@@ -8,9 +9,20 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from .notebook import (FRAMEWORKS, META_KEY, BookError, cell_outputs, check_framework,
-                       framework_of, framework_view, group_problems, inject_params,
-                       load_chapter, load_params, set_cell_outputs)
+from .notebook import (
+    FRAMEWORKS,
+    META_KEY,
+    BookError,
+    cell_outputs,
+    check_framework,
+    framework_of,
+    framework_view,
+    group_problems,
+    inject_params,
+    load_chapter,
+    load_params,
+    set_cell_outputs,
+)
 
 # Okurun bir şey yapamayacağı çerçeve günlüklerini (TensorFlow'un C++ bilgi satırları)
 # saklı çıktılardan uzak tutar.
@@ -20,7 +32,7 @@ _FIGURE = re.compile(r'<Figure size [^>]*>')
 
 
 def comparable_text(cell):
-    """Bir hücrenin karşılaştırılabilir metin çıktıları (adresler ve şekil boyları çıkarılmış)."""
+    """Hücrenin karşılaştırılabilir metin çıktıları (adres ve şekil boyu çıkarılmış)."""
     parts = []
     for out in cell.get('outputs', []):
         if out.output_type == 'stream':
@@ -39,24 +51,32 @@ def execute_view(view, chapter, framework, timeout, log):
     def on_cell_executed(cell, cell_index, execute_reply):
         if cell.cell_type == 'code':
             done = code_index.index(cell_index) + 1
-            log(f'  [{framework}] {chapter.name}: {done}/{len(code_index)} hücre, '
-                f'{time.perf_counter() - started:.1f} sn')
+            log(
+                f'  [{framework}] {chapter.name}: {done}/{len(code_index)} hücre, '
+                f'{time.perf_counter() - started:.1f} sn'
+            )
 
-    client = NotebookClient(view, timeout=timeout, kernel_name='python3',
-                            record_timing=False, on_cell_executed=on_cell_executed,
-                            resources={'metadata': {'path': str(chapter.parent)}})
+    client = NotebookClient(
+        view,
+        timeout=timeout,
+        kernel_name='python3',
+        record_timing=False,
+        on_cell_executed=on_cell_executed,
+        resources={'metadata': {'path': str(chapter.parent)}},
+    )
     try:
         client.execute(env={**os.environ, **KERNEL_ENV})
     except CellExecutionError as exc:
-        raise BookError(f'{chapter.name} [{framework}] çalıştırılırken bir hücre hata '
-                        f'verdi:\n{exc}') from None
+        raise BookError(
+            f'{chapter.name} [{framework}] çalıştırılırken bir hücre hata verdi:\n{exc}'
+        ) from None
     except (CellTimeoutError, DeadKernelError) as exc:
         raise BookError(f'{chapter.name} [{framework}] tamamlanamadı: {exc}') from None
     return view
 
 
 def merge_outputs(nb, results):
-    """Çalıştırılan görünümlerin çıktılarını bölüm defterine hücre kimliğiyle geri yazar.
+    """Çalıştırılan görünümlerin çıktılarını bölüm defterine hücre kimliğiyle yazar.
 
     Ortak bir hücrenin çıktıları çerçevelerde farklıysa her çerçeveninki saklanır
     (bkz. `cell_outputs`); yalnızca bazı çerçeveler çalıştırıldıysa ötekilerin saklı
@@ -76,15 +96,17 @@ def merge_outputs(nb, results):
         if 'nbval-check-output' in cell.metadata.get('tags', []):
             texts = {f: comparable_text(by_id[f][cell.id]) for f in results}
             if len(set(texts.values())) > 1:
-                raise BookError(f'Ortak hücre {cell.id} denetlenen bir çıktı veriyor, ama '
-                                'çerçevelerde farklı: ' + '; '.join(
-                                    f'{f}: {t.strip()[:80]!r}' for f, t in texts.items()))
+                raise BookError(
+                    f'Ortak hücre {cell.id} denetlenen bir çıktı veriyor, ama '
+                    'çerçevelerde farklı: '
+                    + '; '.join(f'{f}: {t.strip()[:80]!r}' for f, t in texts.items())
+                )
         per = {f: cell_outputs(cell, f) for f in FRAMEWORKS}
         per.update({f: by_id[f][cell.id].outputs for f in results})
         set_cell_outputs(cell, per)
         ran = by_id[next(iter(results))][cell.id]
         cell.execution_count = ran.execution_count
-    # Yürütme sayıları belge sırasıyla artar; böylece her çerçeve görünümünde de sıralıdır.
+    # Yürütme sayıları belge sırasıyla artar; her çerçeve görünümünde de sıralıdır.
     count = 0
     for cell in nb.cells:
         if cell.cell_type == 'code' and cell.execution_count is not None:
@@ -100,7 +122,9 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
     nb = load_chapter(path)
     problems = group_problems(nb)
     if problems:
-        raise BookError(f'{path.name} yapısal olarak hatalı:\n  ' + '\n  '.join(problems))
+        raise BookError(
+            f'{path.name} yapısal olarak hatalı:\n  ' + '\n  '.join(problems)
+        )
     frameworks = [fw for fw in FRAMEWORKS if fw in frameworks]
     meta = nb.metadata.setdefault(META_KEY, {})
     overrides = meta.setdefault('overrides', {})
@@ -109,8 +133,10 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
     for fw in frameworks:
         params = load_params(params_file, fw) if params_file else {}
         view = inject_params(framework_view(nb, fw), params)
-        log(f'{path.name} [{fw}] çalışıyor' + (f' (değiştirilen ayarlar: {params})'
-                                               if params else ''))
+        log(
+            f'{path.name} [{fw}] çalışıyor'
+            + (f' (değiştirilen ayarlar: {params})' if params else '')
+        )
         started = time.perf_counter()
         results[fw] = execute_view(view, path, fw, timeout, log)
         seconds = time.perf_counter() - started
@@ -119,7 +145,10 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
             overrides[fw] = params
         else:  # tam ayarın süresi; bölümün süre kutusu bunu gösterir
             overrides.pop(fw, None)
-            runtime[fw] = {'seconds': round(seconds), 'cpus': len(os.sched_getaffinity(0))}
+            runtime[fw] = {
+                'seconds': round(seconds),
+                'cpus': len(os.sched_getaffinity(0)),
+            }
     if not overrides:
         meta.pop('overrides')
     merge_outputs(nb, results)
