@@ -120,6 +120,13 @@ def set_axes(
     axes.grid(True)
 
 
+def _check_axes_options(options, who):
+    """`set_axes`'ın tanımadığı bir ayar adı (ör. yazım hatası) hemen hata verir."""
+    unknown = set(options) - set(inspect.signature(set_axes).parameters)
+    if unknown:
+        raise TypeError(f'{who} bu ayarları tanımıyor: {sorted(unknown)}')
+
+
 def _as_series(data):
     """Tek bir diziyi ya da dizilerden oluşan bir listeyi dizi listesine çevirir."""
     if data is None:
@@ -136,21 +143,18 @@ def plot(
     Y=None,
     xlabel=None,
     ylabel=None,
-    legend=None,
-    xlim=None,
-    ylim=None,
-    xscale='linear',
-    yscale='linear',
     fmts=FMTS,
     figsize=(3.5, 2.5),
     axes=None,
+    **options,
 ):
     """Bir ya da birkaç eğri çizer.
 
     `Y` verilmezse `X` çizilecek değerlerdir (yatay eksen 0, 1, 2, ...).
     `X` tek bir diziyse bütün eğriler onu paylaşır. `axes` verilmezse yeni bir
-    şekil açılır.
+    şekil açılır. `options`: `set_axes`'ın öteki ayarları (legend, xlim, yscale, ...).
     """
+    _check_axes_options(options, 'plot')
     X, Y = _as_series(X), _as_series(Y)
     if Y is None:
         X, Y = [None] * len(X), X
@@ -165,7 +169,7 @@ def plot(
             axes.plot(y, fmt)
         else:
             axes.plot(x, y, fmt)
-    set_axes(axes, xlabel, ylabel, xlim, ylim, xscale, yscale, legend)
+    set_axes(axes, xlabel, ylabel, **options)
 
 
 class Animator:
@@ -181,9 +185,7 @@ class Animator:
         self, legend=None, fmts=FMTS, nrows=1, ncols=1, figsize=(3.5, 2.5), **axes
     ):
         """`axes`: `set_axes`'ın eksen ayarları (xlabel, ylabel, xlim, ylim, ...)."""
-        unknown = set(axes) - set(inspect.signature(set_axes).parameters)
-        if unknown:
-            raise TypeError(f'Animator bu ayarları tanımıyor: {sorted(unknown)}')
+        _check_axes_options(axes, 'Animator')
         _use_png()
         self.fig, axes_grid = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False)
         self.axes = list(axes_grid.flat)
