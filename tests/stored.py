@@ -1,6 +1,7 @@
 """Bölümlerin saklı (tam ayarlı) çıktılarını okuyan testlerin ortak yardımcıları."""
 
 import ast
+import re
 from pathlib import Path
 
 from d2l_gan.book.frameworks import SUFFIXES as SUFFIX  # noqa: F401 (testler kullanır)
@@ -52,3 +53,10 @@ def stored_glue(nb, name):
     assert found, f"saklı çıktılarda '{name}' adlı glue kaydı yok"
     text = next(v for k, v in found[0]['data'].items() if k.endswith('text/plain'))
     return ast.literal_eval(text)  # glue ile düz Python sayıları kaydedilir
+
+
+def stored_setting(nb, cell_id, name):
+    """Hücredeki `name = değer` satırının değeri (metin olarak); yoksa test düşer."""
+    match = re.search(rf'^{name} = (\S+)', stored_cell(nb, cell_id).source, re.M)
+    assert match, f"'{cell_id}' hücresinde '{name} = ...' satırı yok"
+    return match.group(1)

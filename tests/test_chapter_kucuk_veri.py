@@ -4,7 +4,7 @@ import re
 
 import pytest
 from stored import stored_cell as cell
-from stored import stored_chapter, stored_glue, stored_text
+from stored import stored_chapter, stored_glue, stored_setting, stored_text
 
 from d2l_gan.book.notebook import FRAMEWORKS, cell_outputs
 
@@ -50,11 +50,7 @@ def test_final_recipe_beats_classic_on_both_metrics(chapter, framework):
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_both_models_used_the_same_cpu_budget(chapter, framework):
-    budget = int(
-        re.search(r'^cpu_budget = (\d+)', cell(chapter, 'ayarlar').source, re.M).group(
-            1
-        )
-    )
+    budget = int(stored_setting(chapter, 'ayarlar', 'cpu_budget'))
     for cid in ('egit-klasik', 'egit-son'):
         match = SUMMARY.search(stored_text(chapter, cid, framework))
         assert match, (cid, framework)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from stored import stored_cell as cell
-from stored import stored_chapter, stored_glue, stored_text
+from stored import stored_chapter, stored_glue, stored_setting, stored_text
 
 from d2l_gan.book.notebook import FRAMEWORKS
 
@@ -31,8 +31,7 @@ def chapter():
 
 
 def setting(chapter, name):
-    source = cell(chapter, 'ayarlar').source
-    return re.search(rf'^{name} = (\S+)', source, re.M).group(1)
+    return stored_setting(chapter, 'ayarlar', name)
 
 
 def has_image(chapter, cell_id, framework):

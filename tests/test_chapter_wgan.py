@@ -7,7 +7,7 @@ yönünü her çerçevenin kendi çalıştırmasında denetler.
 import re
 
 import pytest
-from stored import stored_cell, stored_chapter, stored_glue, stored_text
+from stored import stored_chapter, stored_glue, stored_setting, stored_text
 
 from d2l_gan.book.frameworks import FRAMEWORKS
 
@@ -87,8 +87,7 @@ def test_critic_estimate_tracks_sample_quality(nb, fw):
 
 
 def test_every_framework_prints_its_training_progress(nb):
-    params = stored_cell(nb, 'ayarlar').source
-    ring_steps = int(re.search(r'ring_steps = (\d+)', params).group(1))
+    ring_steps = int(stored_setting(nb, 'ayarlar', 'ring_steps'))
     for fw in FRAMEWORKS:
         text = stored_text(nb, 'halka-calistir', fw)
         for method in ('gan', 'wgan', 'wgan-gp'):

@@ -55,7 +55,9 @@ def test_temel_gan_learns_mean_and_covariance(temel, framework):
 def test_temel_gan_data_error_is_what_the_text_says(temel):
     """Verinin kendi örnek kovaryansının hatası: denetlenen çıktı ve glue kaydı aynı."""
     text = stored_text(temel, 'olcu')
-    value = float(re.search(r'hatası: ([0-9.]+)', text).group(1))
+    match = re.search(r'hatası: ([0-9.]+)', text)
+    assert match, f'saklı çıktıda verinin kovaryans hatası yok: {text!r}'
+    value = float(match.group(1))
     assert 0 < value < 0.05
     for framework in FRAMEWORKS:
         assert stored_glue(temel, f'data_error_{framework}') == value

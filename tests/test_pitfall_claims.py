@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,33 +32,7 @@ SEEDS = [0, 1]
 WARMUP, PLAY, NOISE = 1000, 100, 1.0
 RING = dict(num_steps=1000, batch_size=64, lr_D=1e-2, lr_G=1e-2, num_snapshots=1)
 
-SCRIPT = r"""
-import json, sys
-import numpy as np
-import importlib
-d2l = importlib.import_module('d2l_gan.' + sys.argv[1])
-seeds, setting = json.loads(sys.argv[2]), json.loads(sys.argv[3])
-out = {}
-for seed in seeds:
-    rng = np.random.default_rng(seed)
-    theta, psi = rng.uniform(0.5, 1.5, size=2) * rng.choice([-1, 1], size=2)
-    res = {}
-    res['dirac_sim'] = float(np.linalg.norm(d2l.dirac_gan(theta, psi, 100, 0.2)[-1]))
-    res['dirac_start'] = float(np.hypot(theta, psi))
-    res['dirac_r1'] = float(np.linalg.norm(
-        d2l.dirac_gan(theta, psi, 100, 0.2, 'simultaneous', gamma=1.0)[-1]))
-    for name, noise in (('plain', 0.0), ('noisy', setting['noise'])):
-        warm, play = d2l.head_start(setting['warmup'], setting['play'], noise=noise,
-                                    seed=seed)
-        res[name] = {'warm_first': warm[0].tolist(), 'warm_last': warm[-1].tolist(),
-                     'play_loss_D_max': float(play[:, 0].max()),
-                     'play_radius_max': float(play[:, 1].max())}
-    for pack in (1, 4):
-        snapshots = d2l.train_ring_gan(pack=pack, seed=seed, **setting['ring'])
-        res[f'ring{pack}'] = d2l.ring_report(snapshots[-1][1])
-    out[seed] = res
-print('SONUC' + json.dumps(out, default=float))
-"""
+SCRIPT = Path(__file__).with_name('pitfall_claims_run.py')
 
 
 @pytest.fixture(scope='module', params=FRAMEWORKS)
@@ -66,8 +41,7 @@ def claims(request):
     run = subprocess.run(
         [
             sys.executable,
-            '-c',
-            SCRIPT,
+            str(SCRIPT),
             MODULES[request.param],
             json.dumps(SEEDS),
             json.dumps(setting),

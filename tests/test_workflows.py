@@ -27,7 +27,9 @@ def run_steps(job):
 def readme_test_command():
     """README'nin "İki komut" bölümündeki test komutu (yorum olmadan)."""
     readme = (ROOT / 'README.md').read_text(encoding='utf-8')
-    block = re.search(r'## İki komut.*?```bash\n(.*?)```', readme, re.S).group(1)
+    match = re.search(r'## İki komut.*?```bash\n(.*?)```', readme, re.S)
+    assert match, "README'de 'İki komut' bölümünde bash bloğu yok"
+    block = match.group(1)
     commands = [line.split('#')[0].strip() for line in block.splitlines()]
     return next(c for c in commands if 'test' in c)
 
