@@ -44,8 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / '_build' / 'colab'
 REPORT = OUT / 'rapor.json'
 # Ortam başına kurulanlar (sürümsüz: kurulabilen en yenisi).
-TENSORFLOW_STACK = ['tensorflow-cpu', 'keras', 'numpy>=2']
-PYTORCH_STACK = ['numpy>=2']
+# scipy Colab'da önceden kuruludur (WGAN bölümü Macar yöntemi için kullanır).
+TENSORFLOW_STACK = ['tensorflow-cpu', 'keras', 'numpy>=2', 'scipy']
+PYTORCH_STACK = ['numpy>=2', 'scipy']
 RUNNER = ['nbclient', 'ipykernel']
 MXNET_PROBE = 'temel_gan'  # MXNet'in desteklenmeyen ortam iletisi bu defterle sınanır
 VERSION_CELL = """\
