@@ -53,10 +53,10 @@ def torch_grads(w, X):
             layer.weight.copy_(torch.from_numpy(W))
             layer.bias.copy_(torch.from_numpy(b))
     X_hat = torch.from_numpy(X).requires_grad_(True)
-    grad, = torch.autograd.grad(net(X_hat).sum(), X_hat, create_graph=True)
+    (grad,) = torch.autograd.grad(net(X_hat).sum(), X_hat, create_graph=True)
     penalty = penalty_of(grad.norm(dim=1))
     penalty.backward()
-    return float(penalty), [layer.weight.grad.numpy() for layer in linears]
+    return penalty.item(), [layer.weight.grad.numpy() for layer in linears]
 
 
 def mxnet_net(w):
@@ -79,12 +79,15 @@ def mxnet_grads(w, X, use_autograd_grad=False):
         if use_autograd_grad:
             Y = net(X_hat)
             grad = autograd.grad(
-                Y, [X_hat], head_grads=mx.np.ones_like(Y), create_graph=True,
+                Y,
+                [X_hat],
+                head_grads=mx.np.ones_like(Y),
+                create_graph=True,
                 retain_graph=True,
             )[0].as_np_ndarray()
         else:
             grad = d2l.critic_input_grad(net, X_hat)
-        penalty = penalty_of(((grad ** 2).sum(axis=1) + 1e-12) ** 0.5)
+        penalty = penalty_of(((grad**2).sum(axis=1) + 1e-12) ** 0.5)
     penalty.backward()
     return float(penalty), [layer.weight.grad().asnumpy() for layer in dense]
 
@@ -105,7 +108,9 @@ def tensorflow_grads(w, X):
             inner.watch(X_hat)
             Y = net(X_hat)
         grad = inner.gradient(Y, X_hat)
-        penalty = penalty_of(tf.sqrt(tf.reduce_sum(grad ** 2, axis=1) + 1e-12))
+        penalty = tf.reduce_mean(
+            (tf.sqrt(tf.reduce_sum(grad**2, axis=1) + 1e-12) - 1) ** 2
+        )
     grads = outer.gradient(penalty, kernels)
     return float(penalty), [g.numpy().T for g in grads]
 
