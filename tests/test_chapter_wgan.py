@@ -87,14 +87,10 @@ def test_dirac_wgan_does_not_converge_but_r1_does(nb, fw):
 
 def test_exercise_solutions_measure_what_they_claim(nb):
     """Çözümlerdeki PyTorch ölçümleri: tek yönlü ceza kaçmaz ama yakınsamaz;
-    toptan normalleştirme örnekleri birbirine bağlar; makalenin oranı halkada
-    aynı adımda daha az mod ya da daha düşük kalite verir."""
+    toptan normalleştirme örnekleri birbirine bağlar."""
     dist, low = (glue(nb, f'onesided_dirac_{k}', 'pytorch') for k in ('dist', 'min'))
     assert 0.05 < low <= dist < glue(nb, 'wgangp_dirac_dist', 'pytorch'), (low, dist)
     assert glue(nb, 'bn_cross_grad', 'pytorch') > 1e-3
-    slow = [glue(nb, f'slow_ring_{k}', 'pytorch') for k in ('modes', 'hq')]
-    fast = [glue(nb, f'wgan_ring_{k}', 'pytorch') for k in ('modes', 'hq')]
-    assert slow[0] <= fast[0] and slow[1] < fast[1], (slow, fast)
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
