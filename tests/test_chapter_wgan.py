@@ -34,39 +34,46 @@ def test_jsd_is_flat_and_w1_is_the_shift(nb):
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_clipping_explodes_or_vanishes_and_the_others_keep_the_slope(nb, fw):
-    """Derin eleştirmen: c = 0.1 girdide büyük eğim, c = 0.01 ve 0.001 sönen eğim;
-    gradyan cezası 1 civarında, spektral normalleştirme en çok 1 civarında."""
-    grad = {
-        key: glue(nb, f'probe_grad_{key}', fw)
-        for key in ('clip1', 'clip2', 'clip3', 'gp', 'sn')
-    }
-    gap = {key: glue(nb, f'probe_gap_{key}', fw) for key in grad}
-    assert grad['clip1'] > 10, grad
-    assert grad['clip2'] < 1e-4 and grad['clip3'] < 1e-3 * grad['clip2'], grad
+    """Derin eleştirmen: c = 0.1 girdiye doğru büyüyen eğim ve on kattan büyük fark;
+    c = 0.01 ve 0.001 girdiye doğru sönen eğim ve sıfır fark; gradyan cezası 1
+    civarında ve 0.5'in altında bir fark; spektral normalleştirme 1'in altında."""
+    keys = ('clip1', 'clip2', 'clip3', 'gp', 'sn')
+    grad = {key: glue(nb, f'probe_grad_{key}', fw) for key in keys}
+    out = {key: glue(nb, f'probe_gradout_{key}', fw) for key in keys}
+    gap = {key: glue(nb, f'probe_gap_{key}', fw) for key in keys}
+    assert grad['clip1'] > 10 and grad['clip1'] > out['clip1'], (grad, out)
+    assert grad['clip2'] < 1e-8 and grad['clip2'] < out['clip2'], (grad, out)
+    assert grad['clip3'] < 1e-17 and grad['clip3'] < out['clip3'], (grad, out)
     assert 0.5 < grad['gp'] < 2, grad
-    assert 0.05 < grad['sn'] < 1.1, grad
-    assert gap['clip1'] > 50 * 0.5, gap  # K·W1, K ≫ 1
+    assert grad['sn'] < 1, grad
+    assert gap['clip1'] > 10 * 0.5, gap  # K·W1, K ≫ 1
     assert gap['clip2'] < 1e-3 and gap['clip3'] < 1e-3, gap
-    assert 0.05 < gap['gp'] <= 0.55 and 0.05 < gap['sn'] <= 0.55, gap
+    assert 0.05 < gap['gp'] < 0.5 and 0 < gap['sn'] < 0.5, gap
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
-def test_clipping_piles_weights_on_the_boundary(nb, fw):
+def test_small_clips_keep_most_weights_on_the_boundary(nb, fw):
+    """Küçük c'de ağırlıkların çoğu sınırdadır ve eğitim onları oradan ayırmaz;
+    c = 0.1'de pay küçüktür ve 300 adımda kayda değer değişmez."""
     for key in ('clip2', 'clip3'):
-        assert glue(nb, f'probe_edge_{key}', fw) > 0.8, key
-    before, after = glue(nb, 'probe_edge0_clip1', fw), glue(nb, 'probe_edge_clip1', fw)
-    assert after > 2 * before, (before, after)
+        before, after = (glue(nb, f'probe_edge{k}_{key}', fw) for k in ('0', ''))
+        assert after > 0.8 and after >= before - 0.01, (key, before, after)
+    before, after = (glue(nb, f'probe_edge{k}_clip1', fw) for k in ('0', ''))
+    assert after < 0.2 and abs(after - before) < 0.05, (before, after)
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
-def test_wgan_gp_covers_more_modes_than_plain_gan_and_clipping(nb, fw):
-    gp, plain, clip = (
-        glue(nb, f'{key}_ring_modes', fw) for key in ('wgan', 'plain', 'wganclip')
-    )
-    assert gp >= 6, (gp, plain, clip)
-    assert gp > plain and gp > clip, (gp, plain, clip)
-    assert glue(nb, 'wgan_ring_hq', fw) > glue(nb, 'plain_ring_hq', fw)
-    assert glue(nb, 'wgan_ring_hq', fw) > glue(nb, 'wganclip_ring_hq', fw)
+def test_wgan_gp_covers_most_modes_and_more_than_plain_gan(nb, fw):
+    gp, plain = (glue(nb, f'{key}_ring_modes', fw) for key in ('wgan', 'plain'))
+    assert gp >= 6 and gp > plain, (gp, plain)
+    hq_gp, hq_plain = (glue(nb, f'{key}_ring_hq', fw) for key in ('wgan', 'plain'))
+    assert hq_plain < hq_gp < 0.5, (hq_gp, hq_plain)
+
+
+def test_weight_clipping_on_the_ring_depends_on_the_framework(nb):
+    """Metin: kırpmalı WGAN'ın mod sayısı çerçeveden çerçeveye değişir."""
+    modes = [glue(nb, 'wganclip_ring_modes', fw) for fw in FRAMEWORKS]
+    assert len(set(modes)) > 1, modes
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
@@ -76,6 +83,14 @@ def test_dirac_wgan_does_not_converge_but_r1_does(nb, fw):
     assert glue(nb, 'wgan_dirac_dist', fw) > 0.1
     assert glue(nb, 'wgangp_dirac_dist', fw) > 1
     assert glue(nb, 'wgangp_dirac_max', fw) > 5  # üretici önce dengeden uzaklaşır
+
+
+def test_exercise_solutions_measure_what_they_claim(nb):
+    """Çözümlerdeki PyTorch ölçümleri: tek yönlü ceza kaçmaz ama yakınsamaz;
+    toptan normalleştirme örnekleri birbirine bağlar."""
+    dist, low = (glue(nb, f'onesided_dirac_{k}', 'pytorch') for k in ('dist', 'min'))
+    assert 0.05 < low <= dist < glue(nb, 'wgangp_dirac_dist', 'pytorch'), (low, dist)
+    assert glue(nb, 'bn_cross_grad', 'pytorch') > 1e-3
 
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)

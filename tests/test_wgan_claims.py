@@ -7,8 +7,8 @@ ayarlarla koşturulur ve her iddianın yönü denetlenir:
 * Dirac-GAN'da kırpmalı WGAN ve WGAN-GP dengeden uzak kalır, R1 cezalı GAN yakınsar;
 * derin bir eleştirmende c = 0.1 ile kırpma girdideki eğimi büyütür, c = 0.01
   söndürür; gradyan cezalı eleştirmenin eğimi 1 civarındadır;
-* halkada WGAN-GP, eşit üretici adımında düz GAN'dan ve kırpmalı WGAN'dan çok mod
-  kapsar.
+* halkada WGAN-GP, eşit üretici adımında düz GAN'dan çok mod kapsar (kırpmalı
+  WGAN için bölüm bir yön iddia etmez: sonucu çerçeveye bağlıdır).
 
 Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); sonuçlar
 JSON olarak döner ve çerçeve başına bir kez hesaplanır.
@@ -55,6 +55,7 @@ def test_clipping_explodes_or_vanishes_gradient_penalty_does_not(claims):
         assert res['grad_clip1'] > 10, (fw, seed, res)
         assert res['grad_clip2'] < 1e-4, (fw, seed, res)
         assert 0.5 < res['grad_gp'] < 2, (fw, seed, res)
+        assert res['grad_sn'] < 1, (fw, seed, res)
 
 
 def test_wgan_gp_covers_more_modes_on_the_ring(claims):
@@ -62,4 +63,3 @@ def test_wgan_gp_covers_more_modes_on_the_ring(claims):
     for seed, res in results.items():
         modes = res['modes']
         assert modes['wgan-gp'] > modes['gan'], (fw, seed, res)
-        assert modes['wgan-gp'] > modes['wgan'], (fw, seed, res)

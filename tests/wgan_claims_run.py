@@ -40,6 +40,7 @@ def probe(d2l, seed):
         'grad_clip1': ('wgan', 0.1),
         'grad_clip2': ('wgan', 0.01),
         'grad_gp': ('wgan-gp', None),
+        'grad_sn': ('wgan-sn', None),
     }.items():
         net = d2l.train_probe(method, c, seed=seed, **PROBE)
         out[key] = float(d2l.layer_grad_norms(net, X)[0])
@@ -47,9 +48,9 @@ def probe(d2l, seed):
 
 
 def ring(d2l, seed):
-    """Halkada eşit üretici adımında üç yöntemin kapsadığı mod sayısı."""
+    """Halkada eşit üretici adımında düz GAN'ın ve WGAN-GP'nin kapsadığı mod sayısı."""
     modes = {}
-    for method in ('gan', 'wgan', 'wgan-gp'):
+    for method in ('gan', 'wgan-gp'):
         fake = d2l.train_ring(method, seed=seed, num_snapshots=1, **RING)[-1][1]
         modes[method] = d2l.modes_covered(fake, d2l.ring_centers(), d2l.RING_STD)
     return {'modes': modes}
