@@ -583,7 +583,7 @@ class SNDense(nn.Block):
 
 
 class ReLU(nn.Block):
-    """`npx.relu` ile ReLU: MXNet 1.9'da ikinci türevi tanımlı olan biçim."""
+    """`npx.relu` ile ReLU; `critic_input_grad` ağın ReLU'larını bu sınıftan tanır."""
     def forward(self, X):
         return npx.relu(X)
 
@@ -592,8 +592,8 @@ def mlp_critic(input_shape, hidden=(128, 128, 128), spectral_norm=False):
     """ReLU'lu tam bağlı eleştirmen: girdiyi düzleştirir, sınırsız tek puan verir.
 
     Ağırlıklar Glorot düzgün, sabit terimler sıfır başlar (üç çerçevede aynı).
-    `Dense` girdiyi kendisi düzleştirir. Gradyan cezasının ikinci türevi için
-    ağ hibritleştirilmez. `spectral_norm` ise katmanlar `SNDense` olur.
+    `Dense` girdiyi kendisi düzleştirir. `critic_input_grad` katmanları tek tek
+    çağırdığı için ağ hibritleştirilmez. `spectral_norm` ise katmanlar `SNDense` olur.
     """
     widths = [int(np.prod(input_shape)), *hidden, 1]
     net = nn.Sequential()
@@ -612,19 +612,38 @@ def clip_weights(net, c):
         param.set_data(mx.np.clip(param.data(), -c, c))
 
 
+def critic_input_grad(net, X):
+    """Dense + ReLU eleştirmeninin girdiye göre gradyanı ∇ₓf, ileri işlemlerle.
+
+    ReLU'ların 0/1 türevleri (maskeler) kayıt dışında bulunur; gradyan sonra
+    çıktıdan girdiye ağırlık matrisleriyle çarpılarak taşınır. Sonuç, sıradan
+    geri yayılımla eleştirmenin parametrelerine göre türevlenebilir.
+    """
+    dense = [layer for layer in net if not isinstance(layer, ReLU)]
+    masks, h = [], X.reshape(X.shape[0], -1)
+    with autograd.pause():  # maskeler sabittir: türevleri sıfır
+        for layer in net:
+            h = layer(h)
+            if isinstance(layer, ReLU):
+                masks.append((h > 0).astype(h.dtype))
+    grad = mx.np.ones((X.shape[0], 1), ctx=X.ctx)
+    for i in reversed(range(len(dense))):  # ∂f/∂h_i = ∂f/∂h_{i+1} · W_i
+        grad = mx.np.dot(grad, dense[i].weight.data())
+        if i > 0:
+            grad = grad * masks[i - 1]
+    return grad.reshape(X.shape)
+
+
 def gradient_penalty(net_D, X, fake_X):
     """WGAN-GP cezası: ara noktalarda (‖∇f(x̂)‖ - 1)²'nin ortalaması.
 
     x̂ = εx + (1 - ε)x̃, ε ~ U[0, 1] örnek başına. `autograd.record()` içinde
-    çağrılır; gradyan `create_graph=True` ile alınır.
+    çağrılır; ∇f(x̂) `critic_input_grad` ile hesaplanır.
     """
     eps = mx.np.random.uniform(size=(X.shape[0],) + (1,) * (X.ndim - 1), ctx=X.ctx)
     X_hat = eps * X + (1 - eps) * fake_X
-    X_hat.attach_grad()
-    Y = net_D(X_hat)
-    grad = autograd.grad(Y, [X_hat], head_grads=mx.np.ones_like(Y),
-                         create_graph=True, retain_graph=True)[0].as_np_ndarray()
-    norm = ((grad.reshape((X.shape[0], -1)) ** 2).sum(axis=1) + 1e-12) ** 0.5
+    grad = critic_input_grad(net_D, X_hat).reshape((X.shape[0], -1))
+    norm = ((grad ** 2).sum(axis=1) + 1e-12) ** 0.5
     return ((norm - 1) ** 2).mean()
 
 
