@@ -283,8 +283,12 @@ def test_search_index_and_search_page_hold_no_solution(site, hidden_site, page):
     normal_index = load_index(fetch(page, site + 'searchindex.js'))
     hidden_index = load_index(fetch(page, hidden_site + 'searchindex.js'))
     normal, hidden = normal_index['terms'], hidden_index['terms']
-    assert set(hidden) <= set(normal), 'çözümsüz dizinde fazladan sözcük var'
-    assert set(hidden_index['titleterms']) <= set(normal_index['titleterms'])
+    # Sphinx, bir sayfanın başlıklarında geçen sözcüğü o sayfa için `titleterms`'e
+    # yazar; çözüm kutusunun başlığı ("Alıştırma 2.4 çözümü") kalkınca aynı sözcük
+    # `terms`'e geçebilir. Sızıntı sayılan, iki sözlüğün birleşiminde olmayandır.
+    everything = set(normal) | set(normal_index['titleterms'])
+    extra = (set(hidden) | set(hidden_index['titleterms'])) - everything
+    assert not extra, f'çözümsüz dizinde fazladan sözcük var: {sorted(extra)}'
     hidden = [*hidden, *hidden_index['titleterms']]
     page.goto(hidden_site + 'search.html', wait_until='domcontentloaded')
     page.wait_for_function("() => typeof Stemmer !== 'undefined'")
