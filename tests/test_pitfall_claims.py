@@ -16,13 +16,10 @@ Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler
 JSON olarak döner ve çerçeve başına bir kez hesaplanır.
 """
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from claims import run_claims
 
 from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
 
@@ -38,21 +35,7 @@ SCRIPT = Path(__file__).with_name('pitfall_claims_run.py')
 @pytest.fixture(scope='module', params=FRAMEWORKS)
 def claims(request):
     setting = {'warmup': WARMUP, 'play': PLAY, 'noise': NOISE, 'ring': RING}
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            MODULES[request.param],
-            json.dumps(SEEDS),
-            json.dumps(setting),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'},
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    line = next(ln for ln in run.stdout.splitlines() if ln.startswith('SONUC'))
-    return request.param, json.loads(line[len('SONUC') :])
+    return request.param, run_claims(SCRIPT, MODULES[request.param], SEEDS, setting)
 
 
 def test_r1_converges_and_simultaneous_steps_spiral_out(claims):
