@@ -7,18 +7,14 @@ test_browser_cozumsuz.py.)
 (Playwright ile) açılır; ağa çıkılmaz.
 """
 
-import contextlib
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 import yaml
+from chromium import serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
 from d2l_gan.book.build import html_dir
 from d2l_gan.book.checks import MAX_LINE
@@ -34,18 +30,6 @@ PAGES = [f'{name}.html' for name in book_chapters(ROOT)] + [
     'search.html',
 ]
 CHAPTER_PAGES = [f'book/{path.stem}.html' for path in chapter_notebooks(ROOT)]
-CHROMIUM = '/usr/bin/chromium'
-CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-]
-
 # Sayfadaki her çerçeve sekme kümesinde seçili sekmenin adı ve içeriğinin görünürlüğü.
 SELECTED_TABS = """() => Array.from(document.querySelectorAll('.sd-tab-set'))
   .filter(set => set.querySelector(':scope > label[data-sync-group="framework"]'))
@@ -85,48 +69,10 @@ BAD_IMAGES = """() => Array.from(document.images)
 LINKS = "() => Array.from(document.querySelectorAll('a[href]'), a => a.href)"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(root, what):
-    """Derlenmiş kitabı yerel bir HTTP sunucusundan sunar; kök adresini verir."""
-    if not (root / CHAPTER).is_file():
-        pytest.fail(
-            f'Derlenmiş kitap bulunamadı ({root / CHAPTER}): önce depo kökünde '
-            f'`{what}` çalıştırın.'
-        )
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f'http://127.0.0.1:{server.server_port}/'
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope='module')
 def site():
-    with serve(HTML, 'make book') as url:
+    with serve(HTML, 'make book', marker=CHAPTER) as url:
         yield url
-
-
-@pytest.fixture(scope='module')
-def browser():
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"{CHROMIUM} bulunamadı: Debian'ın Chromium'unu kurun "
-            '(apt-get install chromium).'
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -9,18 +9,14 @@ derlemede çözümü gerçekten taşıdığını da doğrular; denetim boşa iş
 sunucusundan Debian'ın Chromium'una (Playwright) açılır; ağa çıkılmaz.
 """
 
-import contextlib
-import functools
 import html
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import sync_playwright
+from chromium import serve
 from solutions import book_solutions
 
 from d2l_gan.book.build import html_dir
@@ -31,38 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HTML, HIDDEN = html_dir(ROOT), html_dir(ROOT, hide_solutions=True)
 SOLUTIONS = book_solutions(ROOT)  # {bölüm: [[parça, ...] her çözüm için]}
 CHAPTER_PAGES = [f'book/{name}.html' for name in SOLUTIONS]
-CHROMIUM = '/usr/bin/chromium'
-CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-]
 # Sunulan ama çözüm taşıyamayacak dosyalar (tema, yazı tipleri, MathJax, resimler).
 BINARY_OR_THEME = ('_static/', '_images/')
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(root, command):
-    if not (root / 'index.html').is_file():
-        pytest.fail(
-            f'Derlenmiş kitap bulunamadı ({root}): önce `{command}` çalıştırın.'
-        )
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f'http://127.0.0.1:{server.server_port}/'
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope='module')
@@ -75,18 +41,6 @@ def site():
 def hidden_site():
     with serve(HIDDEN, 'python -m d2l_gan.book build --hide-solutions') as url:
         yield url
-
-
-@pytest.fixture(scope='module')
-def browser():
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} bulunamadı: Debian'ın Chromium'unu kurun.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,0 +1,63 @@
+"""Tarayıcı testlerinin ortak parçaları: derlenmiş kitabı yerel bir HTTP
+sunucusundan sunmak ve Debian'ın Chromium'unu Playwright ile açmak (ağa çıkılmaz).
+"""
+
+import contextlib
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = '/usr/bin/chromium'
+CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(root, command, marker='index.html'):
+    """`root`'u yerel bir HTTP sunucusundan sunar; kök adresini verir. `marker`
+    dosyası yoksa kitap derlenmemiştir: `command`'ı öneren bir hatayla durur."""
+    if not (root / marker).is_file():
+        pytest.fail(
+            f'Derlenmiş kitap bulunamadı ({root / marker}): önce depo kökünde '
+            f'`{command}` çalıştırın.'
+        )
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f'http://127.0.0.1:{server.server_port}/'
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope='module')
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"{CHROMIUM} bulunamadı: Debian'ın Chromium'unu kurun "
+            '(apt-get install chromium).'
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
