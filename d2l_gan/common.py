@@ -50,6 +50,29 @@ def epoch_line(epoch, stats):
             f'D(x) {real:.2f}, D(G(z)) {fake:.2f} -> {fake_after:.2f}')
 
 
+def speed_line(num_examples, seconds, device):
+    """Eğitim hızının satırı: saniyedeki örnek, toplam süre ve cihaz."""
+    return (f'{num_examples / seconds:.0f} örnek/sn, eğitim {seconds:.0f} sn, '
+            f'{device} üzerinde')
+
+
+def train_epochs(step, data_iter, num_epochs, sample, device):
+    """`step(X)` bir minigrupta iki ağı günceller, beş sayıyı (cihazda) döndürür.
+    Dönem ortalamaları (num_epochs, 5) ve her dönemin sonunda `sample()`."""
+    history, snapshots, timer = [], [], d2l.Timer()
+    for epoch in range(1, num_epochs + 1):
+        timer.start()
+        total = sum(step(X) for X in data_iter)  # toplam cihazda birikir
+        history.append([float(v) for v in total / len(data_iter)])  # dönem sonunda
+        timer.stop()
+        snapshots.append(sample())  # süreye girmez
+        if epoch % 5 == 0 or epoch == 1:
+            print(epoch_line(epoch, history[-1]))
+    num_examples = num_epochs * len(data_iter) * data_iter.batch_size
+    print(speed_line(num_examples, timer.sum(), device))
+    return np.array(history), np.stack(snapshots)
+
+
 def plot_history(history, x=None, xlabel='dönem'):
     """Solda kayıp_D ve kayıp_G, sağda D(x) ve D(G(z)) (D'nin adımından önce/sonra)."""
     history = np.asarray(history)
@@ -162,6 +185,15 @@ def shifted_ring_batch(n, rng):
     return real, shifted  # aralarındaki W1 tam 0.5
 
 
+def ring_snapshot(method, step, fake):
+    """Anlık görüntünün satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
+    centers = d2l.ring_centers()
+    modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
+    share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
+    print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay {share:.3f}')
+    return step, fake
+
+
 # -- book/stil_aktarimi.ipynb
 VGG_CONFIGS = {
     16: [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M',
@@ -212,6 +244,8 @@ __all__ = [
     'image_grid',
     'show_images',
     'epoch_line',
+    'speed_line',
+    'train_epochs',
     'plot_history',
     'quality',
     'CPUClock',
@@ -224,6 +258,7 @@ __all__ = [
     'plot_ring_snapshots',
     'PROBE_SHIFT',
     'shifted_ring_batch',
+    'ring_snapshot',
     'VGG_CONFIGS',
     'relu_indices',
     'INPUT_NORMS',

@@ -190,8 +190,7 @@ def gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G):
     kayıp_D, kayıp_G, D(x), D(G(z)) (D'nin adımından önce ve sonra)."""
     fake_X = net_G(Z, training=True)  # bant dışında: D'nin adımında G'ye gradyan yok
     with tf.GradientTape() as tape:
-        real_Y = net_D(X, training=True)
-        fake_Y = net_D(fake_X, training=True)
+        real_Y, fake_Y = net_D(X, training=True), net_D(fake_X, training=True)
         loss_D = (loss(tf.ones_like(real_Y), real_Y)
                   + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
     grads = tape.gradient(loss_D, net_D.trainable_variables)
@@ -272,8 +271,7 @@ def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
     gan.fit(dataset, epochs=num_epochs, shuffle=False, verbose=0, callbacks=[progress])
     seconds = progress.timer.sum()
     num_examples = num_epochs * len(data_iter) * data_iter.batch_size
-    print(f'{num_examples / seconds:.0f} örnek/sn, eğitim {seconds:.0f} sn, '
-          f'{d2l.try_gpu()} üzerinde')
+    print(speed_line(num_examples, seconds, d2l.try_gpu()))
     return np.array(progress.history), np.stack(progress.snapshots)
 
 
@@ -396,46 +394,22 @@ def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
     return tf.stack([loss_D, loss_G, *probs])
 
 
-def train_budget(nets, data_iter, cpu_budget, latent_dim, lr, betas,
-                 augment=False, gamma=0.0, monitor=None):
-    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
-    Dönem başına [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
-    net_D, net_G, net_G_ema = nets
+def make_update(net_D, net_G, lr, betas):
+    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
+    `small_data_step`'in beş sayısını döndürür."""
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=betas[0],
                                                   beta_2=betas[1]) for _ in range(2)]
-    ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
-    aug = diff_augment if augment else (lambda X: X)
     # gamma bir Python sayısıdır: adım γ = 0 ve γ > 0 için birer kez izlenir
-    step_fn = tf.function(small_data_step)
-    clock, history, step = CPUClock(), [], 0
-    while clock.seconds < cpu_budget:
-        clock.start()
-        total = tf.zeros(5)
-        for X in data_iter:
-            X, Z = random_flip(X) if augment else X, d2l.noise(len(X), latent_dim)
-            total += step_fn(X, Z, net_D, net_G, loss, trainer_D, trainer_G, aug,
-                             r1_gamma(gamma, step))
-            ema_update(net_G_ema, net_G, ema_beta(step))
-            step += 1
-        history.append([step, *(total / len(data_iter)).numpy().tolist()])
-        clock.stop()
-        if monitor is not None:
-            monitor(clock, net_G, net_G_ema)
-    print(clock.summary(step))
-    return np.array(history)
+    step = tf.function(small_data_step)
+    return lambda X, Z, augment, gamma: step(
+        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
 
 
 # -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
-    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
-
-    Gerçek veri 0'daki tek nokta, üretici tek sayı θ üretir, ayrımcı D(x) = ψx.
-    Değer işlevi V(θ, ψ) = -log(1 + e^{ψθ}) - log 2; ayrımcı V - γψ²/2'yi
-    büyütür (R1 cezası: gerçek veride ∇ₓD = ψ), üretici V'yi küçültür.
-    `method`: 'simultaneous' (iki adım aynı noktadan) ya da 'alternating'
-    (önce ayrımcı, sonra yeni ψ ile üretici).
-    """
+    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ);
+    `method` 'simultaneous' ya da 'alternating', `gamma` R1 cezasının ağırlığı."""
     theta, psi = tf.Variable(float(theta)), tf.Variable(float(psi))
 
     def value():
@@ -482,12 +456,8 @@ def ring_batch(n, std=d2l.RING_STD):
 
 
 class Packed(keras.layers.Layer):
-    """D'nin önüne konan sarmalayıcı: `update_D`/`update_G` onu D yerine çağırır.
-
-    `pack` ardışık örnek yan yana tek girdi olur: (n·pack, 2) -> (n, 2·pack)
-    (PacGAN). `noise` > 0 ise D her girdiyi N(0, noise²) gürültüsüyle görür
-    (örnek gürültüsü). Kendi parametresi yoktur; parametreler `net_D`'nindir.
-    """
+    """PacGAN ve örnek gürültüsü için D'nin önüne konan Keras katmanı; parametreleri
+    `net_D`'nindir."""
     def __init__(self, net_D, pack=1, noise=0.0):
         super().__init__()
         self.net_D, self.pack, self.noise = net_D, pack, noise
@@ -515,12 +485,7 @@ def grad_norm_G(Z, critic, net_G, loss, saturating=False):
 
 def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
                batch_size=256, seed=0):
-    """D önce `warmup_steps` adım tek başına, sonra iki ağ `num_steps` adım eğitilir.
-
-    Döndürür: ısınmadan (adım, D'nin kaybı, G'nin doyan ve doymayan kayıptaki
-    gradyan normu) satırları ve ortak adımlardan (D'nin kaybı, G'nin örneklerinin
-    halkanın merkezine ortalama uzaklığı) satırları. `noise`: örnek gürültüsü.
-    """
+    """D'yi önce tek başına ısıtır, sonra iki ağı birlikte eğitir (çıktı: metinde)."""
     d2l.set_seed(seed)
     net_G, net_D = d2l.ring_nets()
     critic = Packed(net_D, noise=noise)
@@ -543,10 +508,7 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
 
 def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
                    batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
-    """Halka verisinde bir GAN eğitir; `num_snapshots` anda 2500 örnek döndürür.
-
-    `pack` > 1: PacGAN, `noise` > 0: örnek gürültüsü (bkz. `Packed`), `std`: modların
-    standart sapması. Adam (β₁ = 0.5); oranlar doğrusal olarak sıfıra iner."""
+    """Halkada bir GAN eğitir; `num_snapshots` anda 2500 örnek (ayarlar: metinde)."""
     d2l.set_seed(seed)
     net_G, net_D = d2l.ring_nets(pack=pack)
     critic = Packed(net_D, pack, noise)
@@ -615,11 +577,7 @@ def gradient_penalty(net_D, X, fake_X):
 
 def update_critic(X, Z, net_D, net_G, trainer_D, clip=None, gp_weight=0.0):
     """Eleştirmeni bir adım günceller; W1 kestirimini (cihazda) döndürür.
-
-    Eleştirmen E[f(x)] - E[f(G(z))] farkını büyütür. `clip` verilirse adımdan
-    sonra ağırlıklar kırpılır (WGAN); `gp_weight` > 0 ise gradyan cezası
-    eklenir (WGAN-GP).
-    """
+    `clip`: adımdan sonra kırpma (WGAN), `gp_weight` > 0: gradyan cezası (WGAN-GP)."""
     fake_X = net_G(Z, training=True)  # GradientTape dışında: G'ye gradyan gitmez
     with tf.GradientTape() as tape:
         w_estimate = (tf.reduce_mean(net_D(X, training=True))
@@ -643,13 +601,13 @@ def update_generator(Z, net_D, net_G, trainer_G):
     return loss_G
 
 
-def wgan_trainers(method, net_D, net_G, lr=None):
+def wgan_trainers(method, net_D, net_G, lr=None, clip=0.01):
     """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
     if method == 'wgan':
         def make():
             return keras.optimizers.RMSprop(learning_rate=lr or 5e-5, rho=0.9,
                                             epsilon=1e-7)
-        step_args = {'clip': 0.01}
+        step_args = {'clip': clip}
     else:
         def make():
             return keras.optimizers.Adam(learning_rate=lr or 1e-4, beta_1=0.0,
@@ -667,12 +625,11 @@ def train_probe(method, c, num_steps, batch_size, seed=0):
     """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
     d2l.set_seed(seed)
     net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
-    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D)
-    if method == 'wgan':
-        clip_weights(net_D, c)
-        step_args = {'clip': c}
-    step = tf.function(update_critic)  # bir kez izlenir, sonra grafik olarak çalışır
+    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D, clip=c)
     rng, identity = np.random.default_rng(seed), keras.layers.Identity()  # x -> x
+    if method == 'wgan':
+        clip_weights(net_D, c)  # ilk adımdan önce de kırpılmış olsun
+    step = tf.function(update_critic)  # bir kez izlenir, sonra grafik olarak çalışır
     for _ in range(num_steps):
         X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
         step(X, shifted, net_D, identity, trainer_D, **step_args)
@@ -707,10 +664,8 @@ def ring_models(method, lr, latent_dim=64):
 
 
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
-
-    `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
-    """
+    """Bir üretici adımı; WGAN'da önce `X`'in (n_critic, n, 2) her minigrubunda bir
+    eleştirmen adımı ('gan' yalnızca ilkini kullanır)."""
     if method == 'gan':
         loss = keras.losses.BinaryCrossentropy(from_logits=True)
         d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
@@ -727,7 +682,7 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
     d2l.set_seed(seed)
     net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
     step_fn = tf.function(ring_step)  # bir kez izlenir, sonra grafik olarak çalışır
-    rng, centers, snapshots = np.random.default_rng(seed), d2l.ring_centers(), []
+    rng, snapshots = np.random.default_rng(seed), []
     for step in range(1, num_steps + 1):
         X = d2l.ring_gaussians(n_critic * batch_size, seed=int(rng.integers(2 ** 31)))
         X = tf.reshape(tf.constant(X), (n_critic, batch_size, 2))
@@ -737,21 +692,13 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
             trainer.learning_rate.assign(lr * (1 - step / num_steps))
         if step % (num_steps // num_snapshots) == 0:
             fake = net_G(tf.random.normal((2500, latent_dim))).numpy()
-            snapshots.append((step, fake))
-            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
-            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
-            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
-                  f'{share:.3f}')
+            snapshots.append(ring_snapshot(method, step, fake))
     return snapshots
 
 
 def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
-    """Dirac-GAN'da WGAN adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
-
-    Eleştirmen f(x) = ψx, W1 kestirimi f(0) - f(θ) = -ψθ'yı `n_critic` adım
-    büyütür: `clip` verilirse ψ [-clip, clip]'e kırpılır, `gp_weight` λ ise
-    λ(|ψ| - 1)² cezası düşülür (her noktada ∇ₓf = ψ). Üretici -f(θ)'yı küçültür.
-    """
+    """Dirac-GAN'da WGAN adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ);
+    eleştirmen f(x) = ψx, `clip` ya da `gp_weight` ile (metindeki gibi)."""
     theta, psi = tf.Variable(float(theta)), tf.Variable(float(psi))
 
     @tf.function

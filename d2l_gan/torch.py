@@ -203,26 +203,17 @@ def generate(net_G, Z):
 
 def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
     """DCGAN'ı eğitir; dönem ölçüleri (num_epochs, 5) ve sabit gürültüden örnekler."""
+    Z_fixed = noise(10, latent_dim)  # ilerleme hep aynı gürültüyle izlenir
     loss = nn.BCEWithLogitsLoss()  # sigmoid + ikili çapraz entropi, ortalama
     trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=(0.5, 0.999))
     trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=(0.5, 0.999))
-    Z_fixed = noise(10, latent_dim)
-    history, snapshots, timer = [], [], d2l.Timer()
-    for epoch in range(1, num_epochs + 1):
-        timer.start()
-        total = torch.zeros(5, device=d2l.try_gpu())  # toplamlar cihazda birikir
-        for X in data_iter:
-            Z = noise(X.shape[0], latent_dim)
-            total += gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
-        history.append((total / len(data_iter)).tolist())  # dönemde bir okuma
-        timer.stop()
-        snapshots.append(generate(net_G, Z_fixed))  # süreye girmez
-        if epoch % 5 == 0 or epoch == 1:
-            print(epoch_line(epoch, history[-1]))
-    num_examples = num_epochs * len(data_iter) * data_iter.batch_size
-    print(f'{num_examples / timer.sum():.0f} örnek/sn, eğitim {timer.sum():.0f} sn, '
-          f'{d2l.try_gpu()} üzerinde')
-    return np.array(history), np.stack(snapshots)
+
+    def step(X):
+        Z = noise(len(X), latent_dim)
+        return gan_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G)
+
+    return train_epochs(step, data_iter, num_epochs, lambda: generate(net_G, Z_fixed),
+                        d2l.try_gpu())
 
 
 # -- book/kucuk_veri.ipynb
@@ -338,44 +329,20 @@ def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
     return torch.stack([loss_D, loss_G, *probs]).detach()
 
 
-def train_budget(nets, data_iter, cpu_budget, latent_dim, lr, betas,
-                 augment=False, gamma=0.0, monitor=None):
-    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
-    Dönem başına [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
-    net_D, net_G, net_G_ema = nets
+def make_update(net_D, net_G, lr, betas):
+    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
+    `small_data_step`'in beş sayısını döndürür."""
     loss = nn.BCEWithLogitsLoss()
     trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=betas)
     trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=betas)
-    ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
-    aug = diff_augment if augment else (lambda X: X)
-    clock, history, step = CPUClock(), [], 0
-    while clock.seconds < cpu_budget:
-        clock.start()
-        total = torch.zeros(5, device=d2l.try_gpu())
-        for X in data_iter:
-            X, Z = random_flip(X) if augment else X, d2l.noise(len(X), latent_dim)
-            total += small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G,
-                                     aug, r1_gamma(gamma, step))
-            ema_update(net_G_ema, net_G, ema_beta(step))
-            step += 1
-        history.append([step, *(total / len(data_iter)).tolist()])
-        clock.stop()
-        if monitor is not None:
-            monitor(clock, net_G, net_G_ema)
-    print(clock.summary(step))
-    return np.array(history)
+    return lambda X, Z, augment, gamma: small_data_step(
+        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
 
 
 # -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
-    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
-
-    Gerçek veri 0'daki tek nokta, üretici tek sayı θ üretir, ayrımcı D(x) = ψx.
-    Değer işlevi V(θ, ψ) = -log(1 + e^{ψθ}) - log 2; ayrımcı V - γψ²/2'yi
-    büyütür (R1 cezası: gerçek veride ∇ₓD = ψ), üretici V'yi küçültür.
-    `method`: 'simultaneous' (iki adım aynı noktadan) ya da 'alternating'
-    (önce ayrımcı, sonra yeni ψ ile üretici).
-    """
+    """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ);
+    `method` 'simultaneous' ya da 'alternating', `gamma` R1 cezasının ağırlığı."""
     theta = torch.tensor(float(theta), requires_grad=True)
     psi = torch.tensor(float(psi), requires_grad=True)
 
@@ -420,12 +387,8 @@ def ring_batch(n, std=d2l.RING_STD):
 
 
 class Packed(nn.Module):
-    """D'nin önüne konan sarmalayıcı: `update_D`/`update_G` onu D yerine çağırır.
-
-    `pack` ardışık örnek yan yana tek girdi olur: (n·pack, 2) -> (n, 2·pack)
-    (PacGAN). `noise` > 0 ise D her girdiyi N(0, noise²) gürültüsüyle görür
-    (örnek gürültüsü). Kendi parametresi yoktur; parametreler `net_D`'nindir.
-    """
+    """PacGAN ve örnek gürültüsü için D'nin önüne konan `nn.Module`; parametreleri
+    `net_D`'nindir."""
     def __init__(self, net_D, pack=1, noise=0.0):
         super().__init__()
         self.net_D, self.pack, self.noise = net_D, pack, noise
@@ -453,12 +416,7 @@ def grad_norm_G(Z, critic, net_G, loss, saturating=False):
 
 def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
                batch_size=256, seed=0):
-    """D önce `warmup_steps` adım tek başına, sonra iki ağ `num_steps` adım eğitilir.
-
-    Döndürür: ısınmadan (adım, D'nin kaybı, G'nin doyan ve doymayan kayıptaki
-    gradyan normu) satırları ve ortak adımlardan (D'nin kaybı, G'nin örneklerinin
-    halkanın merkezine ortalama uzaklığı) satırları. `noise`: örnek gürültüsü.
-    """
+    """D'yi önce tek başına ısıtır, sonra iki ağı birlikte eğitir (çıktı: metinde)."""
     d2l.set_seed(seed)
     net_G, net_D = d2l.ring_nets()
     critic, loss = Packed(net_D, noise=noise), nn.BCEWithLogitsLoss()
@@ -479,10 +437,7 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
 
 def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
                    batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
-    """Halka verisinde bir GAN eğitir; `num_snapshots` anda 2500 örnek döndürür.
-
-    `pack` > 1: PacGAN, `noise` > 0: örnek gürültüsü (bkz. `Packed`), `std`: modların
-    standart sapması. Adam (β₁ = 0.5); oranlar doğrusal olarak sıfıra iner."""
+    """Halkada bir GAN eğitir; `num_snapshots` anda 2500 örnek (ayarlar: metinde)."""
     d2l.set_seed(seed)
     net_G, net_D = d2l.ring_nets(pack=pack)
     critic, loss = Packed(net_D, pack, noise), nn.BCEWithLogitsLoss()
@@ -549,18 +504,12 @@ def gradient_penalty(net_D, X, fake_X):
 
 def update_critic(X, Z, net_D, net_G, trainer_D, clip=None, gp_weight=0.0):
     """Eleştirmeni bir adım günceller; W1 kestirimini (cihazda) döndürür.
-
-    Eleştirmen E[f(x)] - E[f(G(z))] farkını büyütür. `clip` verilirse adımdan
-    sonra ağırlıklar kırpılır (WGAN); `gp_weight` > 0 ise gradyan cezası
-    eklenir (WGAN-GP).
-    """
+    `clip`: adımdan sonra kırpma (WGAN), `gp_weight` > 0: gradyan cezası (WGAN-GP)."""
     trainer_D.zero_grad()
     fake_X = net_G(Z).detach()  # detach: G'ye gradyan gitmez
     w_estimate = net_D(X).mean() - net_D(fake_X).mean()
-    loss_D = -w_estimate
-    if gp_weight > 0:
-        loss_D = loss_D + gp_weight * gradient_penalty(net_D, X, fake_X)
-    loss_D.backward()
+    penalty = gradient_penalty(net_D, X, fake_X) if gp_weight > 0 else 0
+    (gp_weight * penalty - w_estimate).backward()  # kayıp: -W1 kestirimi + ceza
     trainer_D.step()
     if clip is not None:
         clip_weights(net_D, clip)
@@ -576,13 +525,13 @@ def update_generator(Z, net_D, net_G, trainer_G):
     return loss_G.detach()
 
 
-def wgan_trainers(method, net_D, net_G, lr=None):
+def wgan_trainers(method, net_D, net_G, lr=None, clip=0.01):
     """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
     if method == 'wgan':
         def make(net):
             return torch.optim.RMSprop(net.parameters(), lr=lr or 5e-5, alpha=0.9,
                                        eps=1e-7)
-        step_args = {'clip': 0.01}
+        step_args = {'clip': clip}
     else:
         def make(net):
             return torch.optim.Adam(net.parameters(), lr=lr or 1e-4, betas=(0.0, 0.9),
@@ -600,11 +549,10 @@ def train_probe(method, c, num_steps, batch_size, seed=0):
     """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
     d2l.set_seed(seed)
     net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
-    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D)
-    if method == 'wgan':
-        clip_weights(net_D, c)
-        step_args = {'clip': c}
+    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D, clip=c)
     rng, identity = np.random.default_rng(seed), nn.Identity()  # "üretici": x -> x
+    if method == 'wgan':
+        clip_weights(net_D, c)  # ilk adımdan önce de kırpılmış olsun
     for _ in range(num_steps):
         X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
         update_critic(X, shifted, net_D, identity, trainer_D, **step_args)
@@ -636,10 +584,8 @@ def ring_models(method, lr, latent_dim=64):
 
 
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN türlerinde önce minigrup başına bir eleştirmen adımı.
-
-    `X`, (n_critic, n, 2) biçiminde gerçek minigruplar; 'gan' yalnızca ilkini kullanır.
-    """
+    """Bir üretici adımı; WGAN'da önce `X`'in (n_critic, n, 2) her minigrubunda bir
+    eleştirmen adımı ('gan' yalnızca ilkini kullanır)."""
     if method == 'gan':
         loss = nn.BCEWithLogitsLoss()
         d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
@@ -657,7 +603,7 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
     net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
     schedulers = [torch.optim.lr_scheduler.LambdaLR(t, lambda s: 1 - s / num_steps)
                   for t in (trainer_D, trainer_G)]
-    rng, centers, snapshots = np.random.default_rng(seed), d2l.ring_centers(), []
+    rng, snapshots = np.random.default_rng(seed), []
     for step in range(1, num_steps + 1):
         X = d2l.ring_gaussians(n_critic * batch_size, seed=int(rng.integers(2 ** 31)))
         X = torch.from_numpy(X).reshape(n_critic, batch_size, 2)
@@ -668,21 +614,13 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
         if step % (num_steps // num_snapshots) == 0:
             with torch.no_grad():
                 fake = net_G(torch.randn(2500, latent_dim)).numpy()
-            snapshots.append((step, fake))
-            modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
-            share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
-            print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay '
-                  f'{share:.3f}')
+            snapshots.append(ring_snapshot(method, step, fake))
     return snapshots
 
 
 def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
-    """Dirac-GAN'da WGAN adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ).
-
-    Eleştirmen f(x) = ψx, W1 kestirimi f(0) - f(θ) = -ψθ'yı `n_critic` adım
-    büyütür: `clip` verilirse ψ [-clip, clip]'e kırpılır, `gp_weight` λ ise
-    λ(|ψ| - 1)² cezası düşülür (her noktada ∇ₓf = ψ). Üretici -f(θ)'yı küçültür.
-    """
+    """Dirac-GAN'da WGAN adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ);
+    eleştirmen f(x) = ψx, `clip` ya da `gp_weight` ile (metindeki gibi)."""
     theta = torch.tensor(float(theta), requires_grad=True)
     psi = torch.tensor(float(psi), requires_grad=True)
     path = [torch.stack([theta, psi]).detach()]
