@@ -7,8 +7,10 @@ ayarlarla koşturulur ve her iddianın yönü denetlenir:
 * Dirac-GAN'da kırpmalı WGAN ve WGAN-GP dengeden uzak kalır, R1 cezalı GAN yakınsar;
 * derin bir eleştirmende c = 0.1 ile kırpma girdideki eğimi büyütür, c = 0.01
   söndürür; gradyan cezalı eleştirmenin eğimi 1 civarındadır;
-* halkada WGAN-GP, eşit üretici adımında düz GAN'dan çok mod kapsar (kırpmalı
-  WGAN için bölüm bir yön iddia etmez: sonucu çerçeveye bağlıdır).
+* halkada WGAN-GP, eşit üretici adımında düz GAN'dan çok mod kapsar; bölüm bunun
+  her tohumda değil çoğu tohumda olduğunu söyler (WGAN-GP de arada bir çöker), test
+  de dört tohumun en az üçünde bunu ister (kırpmalı WGAN için bölüm bir yön iddia
+  etmez: sonucu çerçeveye bağlıdır).
 
 Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); sonuçlar
 JSON olarak döner ve çerçeve başına bir kez hesaplanır.
@@ -22,17 +24,18 @@ from claims import run_claims
 from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
 
 SEEDS = [1, 2]  # bölümün saklı çıktıları tohum 0 ile üretildi
+RING_SEEDS = [1, 2, 3, 4]  # halka ölçümü ucuz ve tohuma duyarlı: daha çok tohum
 SCRIPT = Path(__file__).with_name('wgan_claims_run.py')
 
 
 @pytest.fixture(scope='module', params=FRAMEWORKS)
 def claims(request):
-    return request.param, run_claims(SCRIPT, MODULES[request.param], SEEDS)
+    return request.param, run_claims(SCRIPT, MODULES[request.param], SEEDS, RING_SEEDS)
 
 
 def test_dirac_wgan_stays_away_and_r1_converges(claims):
     fw, results = claims
-    for seed, res in results.items():
+    for seed, res in results['seeds'].items():
         assert res['dirac_r1'] < 1e-3, (fw, seed, res)
         assert res['dirac_clip'] > 0.1, (fw, seed, res)
         assert res['dirac_gp'] > 1, (fw, seed, res)
@@ -40,15 +43,15 @@ def test_dirac_wgan_stays_away_and_r1_converges(claims):
 
 def test_clipping_explodes_or_vanishes_gradient_penalty_does_not(claims):
     fw, results = claims
-    for seed, res in results.items():
+    for seed, res in results['seeds'].items():
         assert res['grad_clip1'] > 10, (fw, seed, res)
         assert res['grad_clip2'] < 1e-4, (fw, seed, res)
         assert 0.5 < res['grad_gp'] < 2, (fw, seed, res)
         assert res['grad_sn'] < 1, (fw, seed, res)
 
 
-def test_wgan_gp_covers_more_modes_on_the_ring(claims):
+def test_wgan_gp_covers_more_modes_on_most_seeds(claims):
     fw, results = claims
-    for seed, res in results.items():
-        modes = res['modes']
-        assert modes['wgan-gp'] > modes['gan'], (fw, seed, res)
+    ring = results['ring']
+    wins = [seed for seed, modes in ring.items() if modes['wgan-gp'] > modes['gan']]
+    assert len(wins) >= len(RING_SEEDS) - 1, (fw, ring)

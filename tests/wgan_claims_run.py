@@ -1,7 +1,9 @@
 """test_wgan_claims.py'nin alt süreci: tek bir çerçevede, verilen tohumlarla ölçer.
 
-Kullanım: python tests/wgan_claims_run.py torch '[1, 2]'
-Son satır 'SONUC' ile başlayan bir JSON'dur: {tohum: {ölçüt: değer}}.
+Kullanım: python tests/wgan_claims_run.py torch '[1, 2]' '[1, 2, 3, 4]'
+(Dirac ve eleştirmen ölçümlerinin tohumları, halka ölçümünün tohumları.)
+Son satır 'SONUC' ile başlayan bir JSON'dur:
+{'seeds': {tohum: {ölçüt: değer}}, 'ring': {tohum: {yöntem: mod sayısı}}}.
 """
 
 import importlib
@@ -56,17 +58,17 @@ def ring(d2l, seed):
     for method in ('gan', 'wgan-gp'):
         fake = d2l.train_ring(method, seed=seed, num_snapshots=1, **RING)[-1][1]
         modes[method] = d2l.modes_covered(fake, d2l.ring_centers(), d2l.RING_STD)
-    return {'modes': modes}
+    return modes
 
 
-def main(module, seeds):
+def main(module, seeds, ring_seeds):
     d2l = importlib.import_module(f'd2l_gan.{module}')
     results = {
-        seed: {**dirac(d2l, seed), **probe(d2l, seed), **ring(d2l, seed)}
-        for seed in seeds
+        'seeds': {seed: {**dirac(d2l, seed), **probe(d2l, seed)} for seed in seeds},
+        'ring': {seed: ring(d2l, seed) for seed in ring_seeds},
     }
     print('SONUC' + json.dumps(results))
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], json.loads(sys.argv[2]))
+    main(sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]))
