@@ -5,8 +5,10 @@ bölümlerde `d2l.ad` diye kullanılan yardımcılar.
 (bkz. d2l_gan/book/lib.py). Burada yalnızca numpy ve matplotlib vardır; her
 çerçeve modülü bu adları yıldızlı içe aktarmayla sunar.
 """
+import functools
 import sys
 import time  # noqa: F401 (kaydedilen kod kullanır)
+import types
 
 import numpy as np  # noqa: F401
 
@@ -16,6 +18,26 @@ from d2l_gan.toy import *  # noqa: F401,F403
 from d2l_gan.utils import *  # noqa: F401,F403
 
 d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+
+
+def bind(namespace):
+    """Kaydedilen ortak işlevlerin, genel adlarını `namespace`'te arayan kopyaları.
+
+    Bölümde etiketsiz bir hücre, okurun seçtiği çerçevenin adlarını görür ve
+    `mlp_critic` ya da `d2l.ring_nets` gibi çerçeveye özgü yardımcıları çağırabilir.
+    Her çerçeve modülü bu kopyaları kendi adlarıyla yükler (`globals().update(...)`),
+    böylece aynı kod pakette de o çerçeveyle çalışır. Sınıflar kopyalanmaz.
+    """
+    copies = {}
+    for name in __all__:
+        f = globals()[name]
+        if isinstance(f, types.FunctionType):
+            copy = types.FunctionType(
+                f.__code__, namespace, name, f.__defaults__, f.__closure__
+            )
+            copy.__kwdefaults__ = f.__kwdefaults__
+            copies[name] = functools.update_wrapper(copy, f)
+    return copies
 
 
 # ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----
@@ -110,6 +132,11 @@ class CPUClock:
                 f'{self.wall:.0f} sn ({steps / self.wall:.1f} adım/sn)')
 
 
+def diff_augment(X):
+    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
+    return augment_cutout(augment_translation(augment_color(X)))
+
+
 R1_EVERY = 4
 
 
@@ -130,15 +157,14 @@ def ema_beta(step, half_life=EMA_HALF_LIFE):
 def ring_report(samples):
     """Halka örneklerinin ölçütleri (sözlük).
 
-    `modes`: kapsanan mod sayısı, `hq`: yüksek kaliteli örnek payı, `top`: en
-    yakın merkezi en kalabalık merkez olan örneklerin payı, `radius`: örneklerin
-    halkanın merkezine ortalama uzaklığı (gerçek veride 2).
+    `modes`: kapsanan mod sayısı, `hq`: yüksek kaliteli örnek payı, `spread`:
+    örneklerin kendi ortalamalarına ortalama uzaklığı, `radius`: halkanın
+    merkezine ortalama uzaklıkları (gerçek veride ikisi de 2'ye yakın).
     """
-    centers = d2l.ring_centers()
-    nearest = np.linalg.norm(samples[:, None] - centers, axis=2).argmin(axis=1)
+    centers, mean = d2l.ring_centers(), samples.mean(axis=0)
     return {'modes': d2l.modes_covered(samples, centers, d2l.RING_STD),
             'hq': d2l.high_quality_share(samples, centers, d2l.RING_STD),
-            'top': np.bincount(nearest, minlength=len(centers)).max() / len(samples),
+            'spread': float(np.linalg.norm(samples - mean, axis=1).mean()),
             'radius': float(np.linalg.norm(samples, axis=1).mean())}
 
 
@@ -146,7 +172,7 @@ def print_ring(label, samples):
     """Örneklerin ölçütlerini `label` ile başlayan tek bir satırda yazar."""
     r = ring_report(samples)
     print(f'{label}: {r["modes"]}/{d2l.RING_MODES} mod, yüksek kaliteli '
-          f'%{100 * r["hq"]:.1f}, en kalabalık merkezde %{100 * r["top"]:.1f}, '
+          f'%{100 * r["hq"]:.1f}, yayılım {r["spread"]:.2f}, '
           f'ortalama yarıçap {r["radius"]:.2f}')
 
 
@@ -165,7 +191,8 @@ def plot_ring_snapshots(snapshots, title):
         for i, center in enumerate(centers):
             ax.plot(*(center + circle).T, color='C0', lw=1.5,
                     label=None if i else 'gerçek modların 3σ çemberi')
-        ax.set_title(f'adım {step}: {ring_report(X)["modes"]}/8 mod', fontsize='small')
+        modes = f'{ring_report(X)["modes"]}/{d2l.RING_MODES} mod'
+        ax.set_title(f'adım {step}: {modes}', fontsize='small')
         ax.set(xlim=(-lim, lim), ylim=(-lim, lim), aspect='equal')
     handles, labels = axes[0, 0].get_legend_handles_labels()
     fig.legend(handles, labels, loc='lower center', ncol=2, markerscale=4,
@@ -185,12 +212,32 @@ def shifted_ring_batch(n, rng):
     return real, shifted  # aralarındaki W1 tam 0.5
 
 
+def train_probe(method, c, num_steps, batch_size, seed=0):
+    """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
+    d2l.set_seed(seed)
+    net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
+    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D, clip=c)
+    if method == 'wgan':
+        clip_weights(net_D, c)  # ilk adımdan önce de kırpılmış olsun
+    step, rng = probe_step(net_D, trainer_D, step_args), np.random.default_rng(seed)
+    for _ in range(num_steps):
+        step(*(as_tensor(a) for a in shifted_ring_batch(batch_size, rng)))
+    return net_D
+
+
+def ring_models(method, lr, latent_dim=64, seed=0):
+    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
+    d2l.set_seed(seed)  # aynı tohum, aynı başlangıç ağırlıkları
+    net_G, _ = d2l.ring_nets(latent_dim)
+    net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
+    return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
+
+
 def ring_snapshot(method, step, fake):
     """Anlık görüntünün satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
-    centers = d2l.ring_centers()
-    modes = d2l.modes_covered(fake, centers, d2l.RING_STD)
-    share = d2l.high_quality_share(fake, centers, d2l.RING_STD)
-    print(f'{method} adım {step}: {modes}/8 mod, yüksek kaliteli pay {share:.3f}')
+    r = d2l.ring_report(fake)
+    print(f'{method} adım {step}: {r["modes"]}/{d2l.RING_MODES} mod, '
+          f'yüksek kaliteli pay {r["hq"]:.3f}')
     return step, fake
 
 
@@ -249,6 +296,7 @@ __all__ = [
     'plot_history',
     'quality',
     'CPUClock',
+    'diff_augment',
     'R1_EVERY',
     'EMA_HALF_LIFE',
     'r1_gamma',
@@ -258,6 +306,8 @@ __all__ = [
     'plot_ring_snapshots',
     'PROBE_SHIFT',
     'shifted_ring_batch',
+    'train_probe',
+    'ring_models',
     'ring_snapshot',
     'VGG_CONFIGS',
     'relu_indices',

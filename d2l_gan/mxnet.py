@@ -13,6 +13,7 @@ kayıp ve gradyan ölçeği PyTorch ve Keras'takiyle aynıdır.
 """
 import random
 import sys
+from functools import partial
 
 import mxnet as mx
 import numpy as np
@@ -20,6 +21,7 @@ from mxnet import autograd, gluon, init, npx
 from mxnet.gluon import nn
 
 from d2l_gan.common import *  # noqa: F401,F403
+from d2l_gan.common import bind
 from d2l_gan.data import load_pokemon_array
 from d2l_gan.figures import *  # noqa: F401,F403
 from d2l_gan.metrics import *  # noqa: F401,F403
@@ -30,6 +32,7 @@ from d2l_gan.utils import *  # noqa: F401,F403
 
 npx.set_np()
 d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+globals().update(bind(globals()))  # ortak işlevler adları bu modülde arar
 FRAMEWORK = 'mxnet'
 
 
@@ -233,13 +236,13 @@ def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
 # -- book/kucuk_veri.ipynb
 def augment_color(X):
     """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı değer, X'in cihazında."""
-    def rand():
-        return mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx)
-    X = X + (rand() - 0.5)                                    # parlaklık
+    brightness, saturation, contrast = (  # bu sırayla çekilir
+        mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx) for _ in range(3))
+    X = X + (brightness - 0.5)
     gray = X.mean(axis=1, keepdims=True)
-    X = (X - gray) * (2 * rand()) + gray                      # doygunluk
+    X = (X - gray) * (2 * saturation) + gray
     mean = X.mean(axis=(1, 2, 3), keepdims=True)
-    return (X - mean) * (rand() + 0.5) + mean                 # karşıtlık
+    return (X - mean) * (contrast + 0.5) + mean
 
 
 def augment_translation(X, ratio=0.125):
@@ -263,11 +266,6 @@ def augment_cutout(X, ratio=0.5):
     inside_y = (mx.np.abs(grid[:, None] - cy) < half).astype(X.dtype)
     inside_x = (mx.np.abs(grid[None, :] - cx) < half).astype(X.dtype)
     return X * (1 - inside_y * inside_x)
-
-
-def diff_augment(X):
-    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
-    return augment_cutout(augment_translation(augment_color(X)))
 
 
 def random_flip(X):
@@ -434,17 +432,13 @@ def ring_batch(n, std=d2l.RING_STD):
     return centers[which] + std * mx.np.random.normal(size=(n, 2))
 
 
-class Packed(gluon.nn.Block):
-    """PacGAN ve örnek gürültüsü için D'nin önüne konan Gluon bloğu; parametreleri
-    `net_D`'nindir."""
-    def __init__(self, net_D, pack=1, noise=0.0):
-        super().__init__()
-        self.net_D, self.pack, self.noise = net_D, pack, noise
-
-    def forward(self, X):
-        if self.noise:
-            X = X + self.noise * mx.np.random.normal(size=X.shape)
-        return self.net_D(X.reshape((-1, 2 * self.pack)))
+def packed(net_D, pack=1, noise=0.0):
+    """PacGAN ve örnek gürültüsü için D'nin önüne konan işlev; parametre `net_D`'nin."""
+    def critic(X):
+        if noise:
+            X = X + noise * mx.np.random.normal(size=X.shape)
+        return net_D(X.reshape((-1, 2 * pack)))
+    return critic
 
 
 def grad_norm_G(Z, critic, net_G, loss, saturating=False):
@@ -468,8 +462,8 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
                batch_size=256, seed=0):
     """D'yi önce tek başına ısıtır, sonra iki ağı birlikte eğitir (çıktı: metinde)."""
     d2l.set_seed(seed)
-    net_G, net_D = d2l.ring_nets()
-    critic, loss = Packed(net_D, noise=noise), gluon.loss.SigmoidBCELoss()
+    net_G, net_D = ring_nets()
+    critic, loss = packed(net_D, noise=noise), gluon.loss.SigmoidBCELoss()
     trainer_D, trainer_G = [gluon.Trainer(net.collect_params(), 'adam',
                                           {'learning_rate': 1e-3, 'beta1': 0.5})
                             for net in (net_D, net_G)]
@@ -484,15 +478,15 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
         elif step == 1 or step % probe_every == 0:  # ısınma: G'nin gradyanını ölç
             grads = [grad_norm_G(Z, critic, net_G, loss, sat) for sat in (True, False)]
             warm.append([step, float(loss_D), *map(float, grads)])
-    return np.array(warm), np.array([p.asnumpy() for p in play])
+    return np.array(warm), mx.np.stack(play).asnumpy()
 
 
 def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
                    batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
     """Halkada bir GAN eğitir; `num_snapshots` anda 2500 örnek (ayarlar: metinde)."""
     d2l.set_seed(seed)
-    net_G, net_D = d2l.ring_nets(pack=pack)
-    critic, loss = Packed(net_D, pack, noise), gluon.loss.SigmoidBCELoss()
+    net_G, net_D = ring_nets(pack=pack)
+    critic, loss = packed(net_D, pack, noise), gluon.loss.SigmoidBCELoss()
     trainer_D, trainer_G = [gluon.Trainer(net.collect_params(), 'adam', {
         'learning_rate': lr, 'beta1': 0.5,  # oran doğrusal olarak sıfıra iner
         'lr_scheduler': mx.lr_scheduler.PolyScheduler(num_steps, lr, pwr=1)})
@@ -508,7 +502,7 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
         if step * num_snapshots % num_steps == 0:
             samples = net_G(mx.np.random.normal(size=(2500, 64)))
             snapshots.append((step, samples.asnumpy()))
-            d2l.print_ring(f'adım {step}', snapshots[-1][1])
+            print_ring(f'adım {step}', snapshots[-1][1])
     return snapshots
 
 
@@ -631,12 +625,18 @@ def update_generator(Z, net_D, net_G, trainer_G):
 
 
 def wgan_trainers(method, net_D, net_G, lr=None, clip=0.01):
-    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
+    """'wgan' (kırpma), 'wgan-gp', 'wgan-sn' ya da 'gan': eniyileştiriciler ve
+    eleştirmen adımının ek argümanları."""
     if method == 'wgan':
         def make(net):
             return gluon.Trainer(net.collect_params(), 'rmsprop', {
                 'learning_rate': lr or 5e-5, 'gamma1': 0.9, 'epsilon': 1e-7})
         step_args = {'clip': clip}
+    elif method == 'gan':  # karşılaştırma için düz GAN: tuzaklar bölümünün Adam'ı
+        def make(net):
+            return gluon.Trainer(net.collect_params(), 'adam', {
+                'learning_rate': lr, 'beta1': 0.5, 'beta2': 0.999})
+        step_args = {}
     else:
         def make(net):
             return gluon.Trainer(net.collect_params(), 'adam', {
@@ -651,18 +651,10 @@ def as_tensor(a):
     return mx.np.array(a)
 
 
-def train_probe(method, c, num_steps, batch_size, seed=0):
-    """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
-    d2l.set_seed(seed)
-    net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
-    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D, clip=c)
-    rng, identity = np.random.default_rng(seed), lambda Z: Z  # "üretici": x -> x
-    if method == 'wgan':
-        clip_weights(net_D, c)  # ilk adımdan önce de kırpılmış olsun
-    for _ in range(num_steps):
-        X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
-        update_critic(X, shifted, net_D, identity, trainer_D, **step_args)
-    return net_D
+def probe_step(net_D, trainer_D, step_args):
+    """Deneyin eleştirmen adımı `step(X, shifted)`: "üretici" x -> x'tir."""
+    return partial(update_critic, net_D=net_D, net_G=lambda Z: Z,
+                   trainer_D=trainer_D, **step_args)
 
 
 def layer_grad_norms(net, X):
@@ -680,22 +672,9 @@ def layer_grad_norms(net, X):
     return norms
 
 
-def ring_models(method, lr, latent_dim=64):
-    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
-    net_G, _ = d2l.ring_nets(latent_dim)
-    net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
-    if method == 'gan':
-        trainer_D, trainer_G = (gluon.Trainer(net.collect_params(), 'adam', {
-            'learning_rate': lr, 'beta1': 0.5, 'beta2': 0.999})
-            for net in (net_D, net_G))
-        return net_D, net_G, trainer_D, trainer_G, {}
-    return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
-
-
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN'da önce `X`'in (n_critic, n, 2) her minigrubunda bir
-    eleştirmen adımı ('gan' yalnızca ilkini kullanır)."""
-    if method == 'gan':
+    """Bir üretici adımı; WGAN'da önce X'in her minigrubuyla bir eleştirmen adımı."""
+    if method == 'gan':  # düz GAN: X'in (n_critic, n, 2) yalnızca ilk minigrubu
         loss = gluon.loss.SigmoidBCELoss()
         d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
         return d2l.update_G(Z, net_D, net_G, loss, trainer_G)
@@ -708,8 +687,8 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
 def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
                latent_dim=64, num_snapshots=4, seed=0):
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
-    d2l.set_seed(seed)
-    net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
+    models = ring_models(method, lr, latent_dim, seed)
+    net_D, net_G, trainer_D, trainer_G, step_args = models
     rng, snapshots = np.random.default_rng(seed), []
     for step in range(1, num_steps + 1):
         X = d2l.ring_gaussians(n_critic * batch_size, seed=int(rng.integers(2 ** 31)))
@@ -766,7 +745,7 @@ def make_vgg(cfg):
 
 def preprocess(X, norm):
     """RGB [0, 1] görüntüyü ağın beklediği girdiye çevirir (bkz. INPUT_NORMS)."""
-    mean, std, bgr = d2l.INPUT_NORMS[norm]
+    mean, std, bgr = INPUT_NORMS[norm]
     mean = mx.np.array(mean, ctx=X.ctx).reshape(1, 3, 1, 1)
     std = mx.np.array(std, ctx=X.ctx).reshape(1, 3, 1, 1)
     X = (X - mean) / std
@@ -783,7 +762,7 @@ def load_vgg(weights='hed'):
                                                root=str(path.parent))
         net, depth, norm = vgg.features, 19, 'imagenet'
     elif weights in ('hed', 'random'):
-        net, depth = make_vgg(d2l.VGG_CONFIGS[16]), 16
+        net, depth = make_vgg(VGG_CONFIGS[16]), 16
         norm = 'caffe' if weights == 'hed' else 'imagenet'
         sources = d2l.load_hed_vgg16() if weights == 'hed' else []
         convs = [net[i] for i in range(len(net)) if isinstance(net[i], nn.Conv2D)]
@@ -793,4 +772,4 @@ def load_vgg(weights='hed'):
     else:
         raise ValueError(f"weights 'hed', 'random' ya da 'imagenet' olmalı: {weights}")
     net.collect_params().setattr('grad_req', 'null')  # ağ sabit: gradyanı gerekmez
-    return d2l.FeatureNet([net[i] for i in range(len(net))], depth, norm, preprocess)
+    return FeatureNet([net[i] for i in range(len(net))], depth, norm, preprocess)

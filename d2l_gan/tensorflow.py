@@ -7,6 +7,7 @@ d2l_gan/book/lib.py).
 """
 import os
 import sys
+from functools import partial
 
 import numpy as np
 
@@ -16,6 +17,7 @@ import keras  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 from d2l_gan.common import *  # noqa: E402,F401,F403
+from d2l_gan.common import bind  # noqa: E402
 from d2l_gan.data import load_pokemon_array  # noqa: E402
 from d2l_gan.figures import *  # noqa: E402,F401,F403
 from d2l_gan.metrics import *  # noqa: E402,F401,F403
@@ -25,6 +27,7 @@ from d2l_gan.toy import *  # noqa: E402,F401,F403
 from d2l_gan.utils import *  # noqa: E402,F401,F403
 
 d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+globals().update(bind(globals()))  # ortak işlevler adları bu modülde arar
 FRAMEWORK = 'tensorflow'
 
 
@@ -312,11 +315,6 @@ def augment_cutout(X, ratio=0.5):
     return X * tf.cast(~inside, X.dtype)[..., None]
 
 
-def diff_augment(X):
-    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
-    return augment_cutout(augment_translation(augment_color(X)))
-
-
 def random_flip(X):
     """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NHWC)."""
     flip = tf.random.uniform((tf.shape(X)[0], 1, 1, 1)) < 0.5
@@ -487,7 +485,7 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
                batch_size=256, seed=0):
     """D'yi önce tek başına ısıtır, sonra iki ağı birlikte eğitir (çıktı: metinde)."""
     d2l.set_seed(seed)
-    net_G, net_D = d2l.ring_nets()
+    net_G, net_D = ring_nets()
     critic = Packed(net_D, noise=noise)
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.5)
@@ -510,7 +508,7 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
                    batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
     """Halkada bir GAN eğitir; `num_snapshots` anda 2500 örnek (ayarlar: metinde)."""
     d2l.set_seed(seed)
-    net_G, net_D = d2l.ring_nets(pack=pack)
+    net_G, net_D = ring_nets(pack=pack)
     critic = Packed(net_D, pack, noise)
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D, trainer_G = [keras.optimizers.Adam(beta_1=0.5, learning_rate=(
@@ -530,7 +528,7 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
         # (3) Ara sıra G'den örnek çek ve ölç
         if step * num_snapshots % num_steps == 0:
             snapshots.append((step, net_G(tf.random.normal((2500, 64))).numpy()))
-            d2l.print_ring(f'adım {step}', snapshots[-1][1])
+            print_ring(f'adım {step}', snapshots[-1][1])
     return snapshots
 
 
@@ -602,12 +600,17 @@ def update_generator(Z, net_D, net_G, trainer_G):
 
 
 def wgan_trainers(method, net_D, net_G, lr=None, clip=0.01):
-    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
+    """'wgan' (kırpma), 'wgan-gp', 'wgan-sn' ya da 'gan': eniyileştiriciler ve
+    eleştirmen adımının ek argümanları."""
     if method == 'wgan':
         def make():
             return keras.optimizers.RMSprop(learning_rate=lr or 5e-5, rho=0.9,
                                             epsilon=1e-7)
         step_args = {'clip': clip}
+    elif method == 'gan':  # karşılaştırma için düz GAN: tuzaklar bölümünün Adam'ı
+        def make():
+            return keras.optimizers.Adam(learning_rate=lr, beta_1=0.5)
+        step_args = {}
     else:
         def make():
             return keras.optimizers.Adam(learning_rate=lr or 1e-4, beta_1=0.0,
@@ -621,19 +624,11 @@ def as_tensor(a):
     return tf.constant(a)
 
 
-def train_probe(method, c, num_steps, batch_size, seed=0):
-    """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
-    d2l.set_seed(seed)
-    net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
-    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D, clip=c)
-    rng, identity = np.random.default_rng(seed), keras.layers.Identity()  # x -> x
-    if method == 'wgan':
-        clip_weights(net_D, c)  # ilk adımdan önce de kırpılmış olsun
+def probe_step(net_D, trainer_D, step_args):
+    """Deneyin eleştirmen adımı `step(X, shifted)`: "üretici" x -> x'tir."""
     step = tf.function(update_critic)  # bir kez izlenir, sonra grafik olarak çalışır
-    for _ in range(num_steps):
-        X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
-        step(X, shifted, net_D, identity, trainer_D, **step_args)
-    return net_D
+    return partial(step, net_D=net_D, net_G=keras.layers.Identity(),
+                   trainer_D=trainer_D, **step_args)
 
 
 def layer_grad_norms(net, X):
@@ -652,21 +647,9 @@ def layer_grad_norms(net, X):
     return norms
 
 
-def ring_models(method, lr, latent_dim=64):
-    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
-    net_G, _ = d2l.ring_nets(latent_dim)
-    net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
-    if method == 'gan':
-        trainer_D, trainer_G = (keras.optimizers.Adam(learning_rate=lr, beta_1=0.5)
-                                for _ in range(2))
-        return net_D, net_G, trainer_D, trainer_G, {}
-    return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
-
-
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN'da önce `X`'in (n_critic, n, 2) her minigrubunda bir
-    eleştirmen adımı ('gan' yalnızca ilkini kullanır)."""
-    if method == 'gan':
+    """Bir üretici adımı; WGAN'da önce X'in her minigrubuyla bir eleştirmen adımı."""
+    if method == 'gan':  # düz GAN: X'in (n_critic, n, 2) yalnızca ilk minigrubu
         loss = keras.losses.BinaryCrossentropy(from_logits=True)
         d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
         return d2l.update_G(Z, net_D, net_G, loss, trainer_G)
@@ -679,8 +662,8 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
 def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
                latent_dim=64, num_snapshots=4, seed=0):
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
-    d2l.set_seed(seed)
-    net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
+    models = ring_models(method, lr, latent_dim, seed)
+    net_D, net_G, trainer_D, trainer_G, step_args = models
     step_fn = tf.function(ring_step)  # bir kez izlenir, sonra grafik olarak çalışır
     rng, snapshots = np.random.default_rng(seed), []
     for step in range(1, num_steps + 1):
@@ -736,7 +719,7 @@ def make_vgg(cfg):
 
 def preprocess(X, norm):
     """RGB [0, 1] görüntüyü ağın beklediği girdiye çevirir (bkz. INPUT_NORMS)."""
-    mean, std, bgr = d2l.INPUT_NORMS[norm]
+    mean, std, bgr = INPUT_NORMS[norm]
     X = (X - tf.constant(mean)) / tf.constant(std)  # son eksen: kanallar
     return X[..., ::-1] if bgr else X
 
@@ -756,9 +739,9 @@ def load_vgg(weights='hed'):
         sources = d2l.load_hed_vgg16() if weights == 'hed' else []
     else:
         raise ValueError(f"weights 'hed', 'random' ya da 'imagenet' olmalı: {weights}")
-    net = make_vgg(d2l.VGG_CONFIGS[depth])
+    net = make_vgg(VGG_CONFIGS[depth])
     convs = [layer for layer in net.layers if isinstance(layer, keras.layers.Conv2D)]
     for conv, (kernel, bias) in zip(convs, sources):
         conv.set_weights([kernel, bias])  # Keras'ın düzeni zaten (3, 3, girdi, çıktı)
     net.trainable = False  # ağ sabit
-    return d2l.FeatureNet(net.layers, depth, norm, preprocess)
+    return FeatureNet(net.layers, depth, norm, preprocess)

@@ -6,6 +6,7 @@ bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. d2l_gan/book/lib.
 """
 import random
 import sys
+from functools import partial
 
 import numpy as np
 import torch
@@ -13,6 +14,7 @@ from torch import nn
 from torch.utils import data
 
 from d2l_gan.common import *  # noqa: F401,F403
+from d2l_gan.common import bind
 from d2l_gan.data import load_pokemon_array
 from d2l_gan.figures import *  # noqa: F401,F403
 from d2l_gan.metrics import *  # noqa: F401,F403
@@ -22,6 +24,7 @@ from d2l_gan.toy import *  # noqa: F401,F403
 from d2l_gan.utils import *  # noqa: F401,F403
 
 d2l = sys.modules[__name__]  # kaydedilen kod d2l.ad'ı bölümdeki gibi çağırır
+globals().update(bind(globals()))  # ortak işlevler adları bu modülde arar
 FRAMEWORK = 'pytorch'
 
 
@@ -250,11 +253,6 @@ def augment_cutout(X, ratio=0.5):
     return X * (~inside)
 
 
-def diff_augment(X):
-    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
-    return augment_cutout(augment_translation(augment_color(X)))
-
-
 def random_flip(X):
     """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
     flip = torch.rand(X.shape[0], 1, 1, 1, device=X.device) < 0.5
@@ -386,17 +384,13 @@ def ring_batch(n, std=d2l.RING_STD):
     return centers[which] + std * torch.randn(n, 2)
 
 
-class Packed(nn.Module):
-    """PacGAN ve örnek gürültüsü için D'nin önüne konan `nn.Module`; parametreleri
-    `net_D`'nindir."""
-    def __init__(self, net_D, pack=1, noise=0.0):
-        super().__init__()
-        self.net_D, self.pack, self.noise = net_D, pack, noise
-
-    def forward(self, X):
-        if self.noise:
-            X = X + self.noise * torch.randn_like(X)
-        return self.net_D(X.reshape(-1, 2 * self.pack))
+def packed(net_D, pack=1, noise=0.0):
+    """PacGAN ve örnek gürültüsü için D'nin önüne konan işlev; parametre `net_D`'nin."""
+    def critic(X):
+        if noise:
+            X = X + noise * torch.randn_like(X)
+        return net_D(X.reshape(-1, 2 * pack))
+    return critic
 
 
 def grad_norm_G(Z, critic, net_G, loss, saturating=False):
@@ -418,8 +412,8 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
                batch_size=256, seed=0):
     """D'yi önce tek başına ısıtır, sonra iki ağı birlikte eğitir (çıktı: metinde)."""
     d2l.set_seed(seed)
-    net_G, net_D = d2l.ring_nets()
-    critic, loss = Packed(net_D, noise=noise), nn.BCEWithLogitsLoss()
+    net_G, net_D = ring_nets()
+    critic, loss = packed(net_D, noise=noise), nn.BCEWithLogitsLoss()
     trainer_D, trainer_G = [torch.optim.Adam(net.parameters(), 1e-3, betas=(0.5, 0.999))
                             for net in (net_D, net_G)]
     warm, play = [], []
@@ -432,15 +426,15 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
         elif step == 1 or step % probe_every == 0:  # ısınma: G'nin gradyanını ölç
             grads = [grad_norm_G(Z, critic, net_G, loss, sat) for sat in (True, False)]
             warm.append([step, float(loss_D), *map(float, grads)])
-    return np.array(warm), np.array([p.numpy() for p in play])
+    return np.array(warm), torch.stack(play).numpy()
 
 
 def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
                    batch_size=256, num_snapshots=4, std=d2l.RING_STD, seed=0):
     """Halkada bir GAN eğitir; `num_snapshots` anda 2500 örnek (ayarlar: metinde)."""
     d2l.set_seed(seed)
-    net_G, net_D = d2l.ring_nets(pack=pack)
-    critic, loss = Packed(net_D, pack, noise), nn.BCEWithLogitsLoss()
+    net_G, net_D = ring_nets(pack=pack)
+    critic, loss = packed(net_D, pack, noise), nn.BCEWithLogitsLoss()
     trainer_D, trainer_G = [torch.optim.Adam(net.parameters(), lr, betas=(0.5, 0.999))
                             for net, lr in ((net_D, lr_D), (net_G, lr_G))]
     schedulers = [torch.optim.lr_scheduler.LinearLR(trainer, 1.0, 0.0, num_steps)
@@ -458,7 +452,7 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
         if step * num_snapshots % num_steps == 0:
             with torch.no_grad():
                 snapshots.append((step, net_G(torch.randn(2500, 64)).numpy()))
-            d2l.print_ring(f'adım {step}', snapshots[-1][1])
+            print_ring(f'adım {step}', snapshots[-1][1])
     return snapshots
 
 
@@ -526,12 +520,17 @@ def update_generator(Z, net_D, net_G, trainer_G):
 
 
 def wgan_trainers(method, net_D, net_G, lr=None, clip=0.01):
-    """'wgan' (kırpma), 'wgan-gp' ya da 'wgan-sn': eniyileştiriciler, adım ayarları."""
+    """'wgan' (kırpma), 'wgan-gp', 'wgan-sn' ya da 'gan': eniyileştiriciler ve
+    eleştirmen adımının ek argümanları."""
     if method == 'wgan':
         def make(net):
             return torch.optim.RMSprop(net.parameters(), lr=lr or 5e-5, alpha=0.9,
                                        eps=1e-7)
         step_args = {'clip': clip}
+    elif method == 'gan':  # karşılaştırma için düz GAN: tuzaklar bölümünün Adam'ı
+        def make(net):
+            return torch.optim.Adam(net.parameters(), lr=lr, betas=(0.5, 0.999))
+        step_args = {}
     else:
         def make(net):
             return torch.optim.Adam(net.parameters(), lr=lr or 1e-4, betas=(0.0, 0.9),
@@ -545,22 +544,15 @@ def as_tensor(a):
     return torch.from_numpy(a)
 
 
-def train_probe(method, c, num_steps, batch_size, seed=0):
-    """Derin bir eleştirmeni halka ile kaymış halkayı ayırmaya eğitir."""
-    d2l.set_seed(seed)
-    net_D = mlp_critic((2,), (256,) * 8, spectral_norm=method == 'wgan-sn')
-    trainer_D, _, step_args = wgan_trainers(method, net_D, net_D, clip=c)
-    rng, identity = np.random.default_rng(seed), nn.Identity()  # "üretici": x -> x
-    if method == 'wgan':
-        clip_weights(net_D, c)  # ilk adımdan önce de kırpılmış olsun
-    for _ in range(num_steps):
-        X, shifted = (as_tensor(a) for a in shifted_ring_batch(batch_size, rng))
-        update_critic(X, shifted, net_D, identity, trainer_D, **step_args)
-    return net_D.eval()  # spektral norm kestirimi artık ilerlemez
+def probe_step(net_D, trainer_D, step_args):
+    """Deneyin eleştirmen adımı `step(X, shifted)`: "üretici" x -> x'tir."""
+    return partial(update_critic, net_D=net_D, net_G=nn.Identity(),
+                   trainer_D=trainer_D, **step_args)
 
 
 def layer_grad_norms(net, X):
     """Her doğrusal katmanın girdisinde ‖∂f/∂h‖'nin örnekler üzerinden ortalaması."""
+    net.eval()  # ölçüm, spektral norm kestirimini ilerletmesin
     norms, h = [], X
     for i, layer in enumerate(net):
         if isinstance(layer, nn.Linear):
@@ -571,22 +563,9 @@ def layer_grad_norms(net, X):
     return norms
 
 
-def ring_models(method, lr, latent_dim=64):
-    """Halka deneyinin ağları, eniyileştiricileri ve eleştirmen adımı ayarları."""
-    net_G, _ = d2l.ring_nets(latent_dim)
-    net_D = mlp_critic((2,), spectral_norm=method == 'wgan-sn')
-    if method == 'gan':
-        trainer_D, trainer_G = (torch.optim.Adam(net.parameters(), lr=lr,
-                                                 betas=(0.5, 0.999))
-                                for net in (net_D, net_G))
-        return net_D, net_G, trainer_D, trainer_G, {}
-    return (net_D, net_G, *wgan_trainers(method, net_D, net_G, lr))
-
-
 def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
-    """Bir üretici adımı; WGAN'da önce `X`'in (n_critic, n, 2) her minigrubunda bir
-    eleştirmen adımı ('gan' yalnızca ilkini kullanır)."""
-    if method == 'gan':
+    """Bir üretici adımı; WGAN'da önce X'in her minigrubuyla bir eleştirmen adımı."""
+    if method == 'gan':  # düz GAN: X'in (n_critic, n, 2) yalnızca ilk minigrubu
         loss = nn.BCEWithLogitsLoss()
         d2l.update_D(X[0], Z, net_D, net_G, loss, trainer_D)
         return d2l.update_G(Z, net_D, net_G, loss, trainer_G)
@@ -599,8 +578,8 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
 def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
                latent_dim=64, num_snapshots=4, seed=0):
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
-    d2l.set_seed(seed)
-    net_D, net_G, trainer_D, trainer_G, step_args = ring_models(method, lr, latent_dim)
+    models = ring_models(method, lr, latent_dim, seed)
+    net_D, net_G, trainer_D, trainer_G, step_args = models
     schedulers = [torch.optim.lr_scheduler.LambdaLR(t, lambda s: 1 - s / num_steps)
                   for t in (trainer_D, trainer_G)]
     rng, snapshots = np.random.default_rng(seed), []
@@ -658,7 +637,7 @@ def make_vgg(cfg):
 def preprocess(X, norm):
     """RGB [0, 1] görüntüyü ağın beklediği girdiye çevirir (bkz. INPUT_NORMS)."""
     mean, std, bgr = (torch.tensor(v, device=X.device).reshape(1, -1, 1, 1)
-                      for v in d2l.INPUT_NORMS[norm])
+                      for v in INPUT_NORMS[norm])
     X = (X - mean) / std
     return X.flip(1) if bgr else X
 
@@ -672,7 +651,7 @@ def load_vgg(weights='hed'):
             vgg = vgg19(weights=VGG19_Weights.IMAGENET1K_V1)
         net, depth, norm = vgg.features, 19, 'imagenet'
     elif weights in ('hed', 'random'):
-        net, depth = make_vgg(d2l.VGG_CONFIGS[16]), 16
+        net, depth = make_vgg(VGG_CONFIGS[16]), 16
         norm = 'caffe' if weights == 'hed' else 'imagenet'
         sources = d2l.load_hed_vgg16() if weights == 'hed' else []
         convs = [layer for layer in net if isinstance(layer, nn.Conv2d)]
@@ -682,4 +661,4 @@ def load_vgg(weights='hed'):
     else:
         raise ValueError(f"weights 'hed', 'random' ya da 'imagenet' olmalı: {weights}")
     net = net.to(d2l.try_gpu()).eval().requires_grad_(False)  # ağ sabit
-    return d2l.FeatureNet(net, depth, norm, preprocess)
+    return FeatureNet(net, depth, norm, preprocess)

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from stored import SUFFIX, stored_chapter, stored_glue, stored_text
+from stored import SUFFIX, stored_glue, stored_setting, stored_text
 from stored import stored_cell as cell
 
 from d2l_gan.book.notebook import FRAMEWORKS
@@ -15,19 +15,12 @@ EPOCH_LINE = re.compile(
 )
 
 
-@pytest.fixture(scope='module')
-def chapter():
-    return stored_chapter('dcgan')
-
-
-def params(chapter):
-    source = cell(chapter, 'ayarlar').source
-    return {k: int(v) for k, v in re.findall(r'^(\w+) = (\d+)\b', source, re.M)}
+CHAPTER = 'dcgan'  # `chapter` fikstürü (conftest) bu bölümü okur
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_training_log_comes_from_full_setting(chapter, framework):
-    epochs = params(chapter)['num_epochs']
+    epochs = int(stored_setting(chapter, 'ayarlar', 'num_epochs'))
     text = stored_text(chapter, 'egit', framework)
     logged = [int(m.group(1)) for m in EPOCH_LINE.finditer(text)]
     assert logged == [1] + list(range(5, epochs + 1, 5)), (framework, logged)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from stored import stored_cell as cell
-from stored import stored_chapter, stored_glue, stored_setting, stored_text
+from stored import stored_glue, stored_setting, stored_text
 
 from d2l_gan.book.notebook import FRAMEWORKS, cell_outputs
 
@@ -22,9 +22,7 @@ SUMMARY = re.compile(
 )
 
 
-@pytest.fixture(scope='module')
-def chapter():
-    return stored_chapter('kucuk_veri')
+CHAPTER = 'kucuk_veri'  # `chapter` fikstürü (conftest) bu bölümü okur
 
 
 def glue(chapter, name, framework):

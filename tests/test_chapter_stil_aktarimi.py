@@ -4,7 +4,7 @@ import re
 
 import pytest
 from stored import stored_cell as cell
-from stored import stored_chapter, stored_glue, stored_setting, stored_text
+from stored import stored_glue, stored_setting, stored_text
 
 from d2l_gan.book.notebook import FRAMEWORKS
 
@@ -25,9 +25,7 @@ SHUFFLE = re.compile(
 )
 
 
-@pytest.fixture(scope='module')
-def chapter():
-    return stored_chapter('stil_aktarimi')
+CHAPTER = 'stil_aktarimi'  # `chapter` fikstürü (conftest) bu bölümü okur
 
 
 def setting(chapter, name):

@@ -65,7 +65,8 @@ def test_non_saturating_gradient_grows_while_the_saturating_one_does_not(nb, fw)
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_plain_gan_collapses_and_pacgan_covers_the_ring_at_equal_steps(nb, fw):
-    assert glue(nb, 'plain_top_min_pct', fw) > 85  # örneklerin çoğu tek bir kümede
+    # Tek bir küçük küme: yayılım her anlık görüntüde küçük (gerçek veride 2)
+    assert glue(nb, 'plain_spread_max', fw) < 0.5 < 1.5 < glue(nb, 'pac_spread', fw)
     # Çoğu anlık görüntüde bir modun üzerinde değil: dördün en az üçünde pay ≤ %6
     plain_hq = [
         float(v)
@@ -73,9 +74,10 @@ def test_plain_gan_collapses_and_pacgan_covers_the_ring_at_equal_steps(nb, fw):
     ]
     assert len(plain_hq) == 4 and sum(v <= 6.0 for v in plain_hq) >= 3, plain_hq
     assert glue(nb, 'plain_hq', fw) == pytest.approx(plain_hq[-1] / 100, abs=5e-4)
-    assert glue(nb, 'plain_modes', fw) <= 1
-    radius = [glue(nb, f'plain_radius_{w}', fw) for w in ('min', 'max')]
-    assert radius[0] < 1.9 and radius[1] > 2.1, radius  # halkanın içi ve dışı
+    assert glue(nb, 'plain_modes_max', fw) <= 1  # hiçbir anlık görüntüde birden çok
+    if fw == 'pytorch':  # metin PyTorch'un yarıçaplarını verir: halkanın içi ve dışı
+        radius = [glue(nb, f'plain_radius_{w}', fw) for w in ('min', 'max')]
+        assert radius[0] < 1.9 and radius[1] > 2.1, radius
     assert glue(nb, 'pac_modes', fw) == 8
     assert glue(nb, 'pac_hq', fw) > 0.7
     hq = [

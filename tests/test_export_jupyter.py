@@ -323,29 +323,18 @@ def test_mxnet_cell_stops_with_a_turkish_message_where_mxnet_cannot_run(
     assert 'Traceback' not in message and 'MXNetCalismaz' not in message
 
 
-def test_mxnet_cell_installs_on_an_old_colab_and_is_silent_locally():
-    source = first_cell('mxnet').source
-    assert run_cell(source, (3, 11), '2.0.2', colab=True) == {
-        'error': None,
-        'pip': True,
-    }
-    assert run_cell(source, (3, 10), '1.23.5', colab=False) == {
-        'error': None,
-        'pip': False,
-    }
-
-
-@pytest.mark.parametrize('framework', ['pytorch', 'tensorflow'])
-def test_pytorch_and_tensorflow_cells_install_only_on_colab(framework):
+@pytest.mark.parametrize(
+    'framework, colab, local',
+    [  # (Python, numpy): MXNet eski bir Colab'da ve kendi 3.10 ortamında
+        ('mxnet', ((3, 11), '2.0.2'), ((3, 10), '1.23.5')),
+        ('pytorch', ((3, 12), '2.3.5'), ((3, 12), '2.3.5')),
+        ('tensorflow', ((3, 12), '2.3.5'), ((3, 12), '2.3.5')),
+    ],
+)
+def test_install_cell_installs_only_on_colab(framework, colab, local):
     source = first_cell(framework).source
-    assert run_cell(source, (3, 12), '2.3.5', colab=True) == {
-        'error': None,
-        'pip': True,
-    }
-    assert run_cell(source, (3, 12), '2.3.5', colab=False) == {
-        'error': None,
-        'pip': False,
-    }
+    assert run_cell(source, *colab, colab=True) == {'error': None, 'pip': True}
+    assert run_cell(source, *local, colab=False) == {'error': None, 'pip': False}
 
 
 def test_colab_cell_reads_repository_from_config(book):

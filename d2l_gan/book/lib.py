@@ -13,6 +13,12 @@ başı vardır (belge dizesi, içe aktarmalar, bölümlerde gösterilmeyen yard�
 `GENERATED_MARK` satırının altı her seferinde yeniden yazılır. Modüllerde
 `d2l = sys.modules[__name__]` bulunduğundan kaydedilen kod `d2l.ad` çağrılarını
 hem bölümde hem pakette aynı biçimde yapar.
+
+Etiketsiz bir hücre bölümde okurun seçtiği çerçevenin adlarını görür; üç çerçevede
+aynı olan bir döngü böylece çerçeveye özgü yardımcıları (aynı bölümünkileri yalın
+adla, `mlp_critic(...)`; öncekileri `d2l.` ile) çağırarak bir kez yazılır. Pakette
+de öyle çalışsın diye her çerçeve modülü `common.bind` ile ortak işlevlerin, adları
+kendisinde arayan kopyalarını yükler.
 """
 
 import ast
