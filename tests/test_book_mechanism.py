@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from test_book_tool import chapter, code
 
-from d2l_gan.book.checks import check_book
+from d2l_gan.book.checks import check_book, saved_name_problems
 from d2l_gan.book.export import export_all
 from d2l_gan.book.lib import GENERATED_MARK, expected_modules, saved_blocks, saved_names
 from d2l_gan.book.notebook import (
@@ -192,3 +192,15 @@ def test_export_refuses_a_listed_but_missing_chapter(book):
     assert all(
         (book / 'notebooks' / fw / 'deneme.ipynb').is_file() for fw in FRAMEWORKS
     )
+
+
+def test_check_flags_a_chapters_own_saved_name_called_through_d2l():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        code('def ring(n):  #@save\n    return n', 'pytorch'),
+        code('x = d2l.ring(3) + d2l.ring_centers()'),  # ikincisi başka bölümden
+        code('y = ring(3)'),
+    ]
+    problems = saved_name_problems(nb)
+    assert len(problems) == 1 and '`d2l.ring`' in problems[0], problems
+    assert 'hücre 2' in problems[0]

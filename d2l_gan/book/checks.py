@@ -4,6 +4,7 @@ import ast
 import re
 from pathlib import Path
 
+from .lib import saved_blocks
 from .notebook import (
     FRAMEWORKS,
     META_KEY,
@@ -232,6 +233,28 @@ def parameter_problems(nb, params_file):
     return problems
 
 
+def saved_name_problems(nb):
+    """Bölümün kendi kaydettiği bir ad bölümde `d2l.ad` diye çağrılmaz: `d2l.ad`
+    paketteki kopyadır; okur bölümdeki tanımı değiştirirse değişiklik çalışmaz
+    (MXNet'te ayrı bir sınıf kimliği de taşır). Yalın ad bölümde bölümün
+    tanımını, pakette aynı modüldeki tanımı bulur."""
+    names = set()
+    for where, cell in code_cells(nb):
+        try:
+            names |= {name for name, _ in saved_blocks(cell.source, where)}
+        except BookError:
+            pass  # işaret hataları export'ta raporlanır
+    problems = []
+    for where, cell in code_cells(nb):
+        for name in sorted(names):
+            if re.search(rf'\bd2l\.{re.escape(name)}\b', cell.source):
+                problems.append(
+                    f'{where}: `d2l.{name}` bu bölümde #@save ile tanımlanıyor; '
+                    f'bölümün tanımı çalışsın diye yalın adla (`{name}`) çağırın'
+                )
+    return problems
+
+
 def check_chapter(path, root):
     """Bir bölümün sorunları (boş liste: sorun yok)."""
     path = Path(path)
@@ -245,6 +268,7 @@ def check_chapter(path, root):
     params_file = Path(root) / 'tests' / 'params' / (path.stem + '.yml')
     problems += parameter_problems(nb, params_file)
     problems += code_shape_problems(nb)
+    problems += saved_name_problems(nb)
     problems += output_problems(nb)
     problems += execution_problems(nb)
     problems += figure_problems(nb)
