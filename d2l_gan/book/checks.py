@@ -246,12 +246,11 @@ def saved_name_problems(nb):
             pass  # işaret hataları export'ta raporlanır
     problems = []
     for where, cell in code_cells(nb):
-        for name in sorted(names):
-            if re.search(rf'\bd2l\.{re.escape(name)}\b', cell.source):
-                problems.append(
-                    f'{where}: `d2l.{name}` bu bölümde #@save ile tanımlanıyor; '
-                    f'bölümün tanımı çalışsın diye yalın adla (`{name}`) çağırın'
-                )
+        for name in sorted(names & set(re.findall(r'\bd2l\.(\w+)', cell.source))):
+            problems.append(
+                f'{where}: `d2l.{name}` bu bölümde #@save ile tanımlanıyor; '
+                f'bölümün tanımı çalışsın diye yalın adla (`{name}`) çağırın'
+            )
     return problems
 
 
