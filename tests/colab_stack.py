@@ -1,23 +1,31 @@
-"""Colab yığını: okur defterlerini Colab'ınkine yakın, yeni sürümlerle çalıştırır.
+"""Colab yığını: okur defterlerini Colab'ın sürümleriyle çalıştırır.
 
 Kitabın kendi ortamı (.venv) Python 3.11, numpy 1.23.5 ve TensorFlow 2.17'dir (MXNet
-1.9.1 bunları ister). Okurlar ise defterleri Colab'da Python 3.12+, numpy 2, en yeni
-TensorFlow/Keras ve torch ile açar. Bu betik `_build/colab/` altında iki sanal ortam
-kurar; içlerinde yalnızca defterin ilk hücresinin kurduğu paket (d2l-gan, git adresi
-yerine yerel kopyadan), çerçeve ve defter çalıştırmak için nbclient/ipykernel vardır:
+1.9.1 bunları ister). Okurlar ise defterleri Colab'da açar. Bu betik `_build/colab/`
+altında iki sanal ortam kurar; içlerinde yalnızca defterin ilk hücresinin kurduğu paket
+(d2l-gan, git adresi yerine yerel kopyadan), çerçeve ve defter çalıştırmak için
+nbclient/ipykernel vardır. Sürümler iki takımdan biridir (`--surumler`):
 
-- `py3xx-tensorflow`: Python >= 3.12, en yeni tensorflow-cpu ve keras, numpy >= 2;
-  TensorFlow defterlerini ve (iletisini sınamak için) bir MXNet defterini çalıştırır.
-- `py311-pytorch`: Python 3.11, numpy >= 2 ve kitabın ortamındaki torch (bağlarla;
-  Python 3.12 için torch PyPI'de birkaç GB'lık CUDA indirmesidir). PyTorch defterlerini
-  çalıştırır.
+- `colab` (varsayılan): Colab'ın yayımlanmış çalışma ortamı (COLAB_RUNTIME): Python
+  3.13, numpy 2.1.3, tensorflow-cpu 2.20.0, Keras 3.13.2.
+- `en-yeni`: Python >= 3.12 ve kurulabilen en yeni tensorflow-cpu, keras ve numpy 2;
+  Colab'ın bir sonraki güncellemesini önceden görmek için.
+
+İki ortam:
+- `<takım>-py3xx-tensorflow`: TensorFlow defterlerini ve (iletisini sınamak için) bir
+  MXNet defterini çalıştırır.
+- `<takım>-py311-pytorch`: Python 3.11, takımın numpy'ı ve kitabın ortamındaki torch
+  (bağlarla). Colab'ın torch 2.11.0'ı PyPI'de yalnızca CUDA yapısıdır (torch tekerleği
+  506 MB, yanında 18 CUDA paketi); CPU yapısı PyPI'de yoktur.
 
 Defterler `notebooks/<çerçeve>/` altındaki okur defterleridir; `tests/params/`teki
 küçültülmüş ayarlar `parameters` hücresinin ardına eklenir ve sona, çekirdeğin hangi
 Python ve sürümlerle çalıştığını yazan bir hücre konur. Sonuçları (çalıştırılmış
 defterler ve `_build/colab/rapor.json`) `tests/test_colab_stack.py` denetler.
 
-    .venv/bin/python tests/colab_stack.py   # kurar (ya da yeniden kullanır), çalıştırır
+    .venv/bin/python tests/colab_stack.py                      # Colab'ın sürümleri
+    .venv/bin/python tests/colab_stack.py --surumler en-yeni   # en yeni sürümler
+    .venv/bin/python -m pytest tests/test_colab_stack.py       # sonuçların denetimi
 
 Pip önbelleği de `_build/colab/` altındadır; depo dışında hiçbir şey yazılmaz.
 """
@@ -43,12 +51,38 @@ from d2l_gan.book.notebook import chapter_notebooks, inject_params, load_params
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / '_build' / 'colab'
 REPORT = OUT / 'rapor.json'
-# Ortam başına kurulanlar (sürümsüz: kurulabilen en yenisi).
+# Colab'ın yayımlanmış çalışma ortamı (arka uç bilgi listesi, ağustos 2026).
+COLAB_RUNTIME = {
+    'date': '2026-08',
+    'python': '3.13',
+    'numpy': '2.1.3',
+    'tensorflow': '2.20.0',
+    'keras': '3.13.2',
+    'torch': '2.11.0',
+}
+# Takım başına: Python (tam sürüm ya da en düşük) ve ortam başına kurulanlar.
 # scipy ve h5py Colab'da önceden kuruludur (WGAN bölümü Macar yöntemi için scipy'yi,
 # Stil aktarımı HED ağırlıklarını okumak için h5py'yi kullanır; TensorFlow h5py'yi
 # zaten getirir).
-TENSORFLOW_STACK = ['tensorflow-cpu', 'keras', 'numpy>=2', 'scipy']
-PYTORCH_STACK = ['numpy>=2', 'scipy', 'h5py']
+STACKS = {
+    'colab': {
+        'python': tuple(map(int, COLAB_RUNTIME['python'].split('.'))),
+        'exact': True,
+        'tensorflow': [
+            f'tensorflow-cpu=={COLAB_RUNTIME["tensorflow"]}',
+            f'keras=={COLAB_RUNTIME["keras"]}',
+            f'numpy=={COLAB_RUNTIME["numpy"]}',
+            'scipy',
+        ],
+        'pytorch': [f'numpy=={COLAB_RUNTIME["numpy"]}', 'scipy', 'h5py'],
+    },
+    'en-yeni': {
+        'python': (3, 12),
+        'exact': False,
+        'tensorflow': ['tensorflow-cpu', 'keras', 'numpy>=2', 'scipy'],
+        'pytorch': ['numpy>=2', 'scipy', 'h5py'],
+    },
+}
 RUNNER = ['nbclient', 'ipykernel']
 MXNET_PROBE = 'temel_gan'  # MXNet'in desteklenmeyen ortam iletisi bu defterle sınanır
 VERSION_CELL = """\
@@ -73,19 +107,21 @@ def python_version(python):
     return tuple(map(int, out.stdout.split())) if out.returncode == 0 else None
 
 
-def find_new_python():
-    """Python >= 3.12: $COLAB_PYTHON, PATH'teki python3.12/3.13/python3, pyenv."""
-    candidates = [os.environ.get('COLAB_PYTHON'), 'python3.12', 'python3.13', 'python3']
+def find_new_python(wanted, exact):
+    """İstenen Python (tam ya da en az): $COLAB_PYTHON, PATH'teki python3.x, pyenv."""
+    label = '.'.join(map(str, wanted)) + ('' if exact else '+')
+    names = [f'python3.{minor}' for minor in range(wanted[1], 15)]
+    candidates = [os.environ.get('COLAB_PYTHON'), *names, 'python3']
     pyenv = Path(os.environ.get('PYENV_ROOT', Path.home() / '.pyenv')) / 'versions'
     candidates += sorted(str(p / 'bin' / 'python3') for p in pyenv.glob('3.1[2-9]*'))
     for candidate in filter(None, candidates):
         path = candidate if os.path.isabs(candidate) else shutil.which(candidate)
         version = python_version(path) if path and os.path.exists(path) else None
-        if version and version >= (3, 12):
+        if version and (version == wanted if exact else version >= wanted):
             return path, version
     sys.exit(
-        'hata: Python >= 3.12 bulunamadı (Colab yığını için). Kurun (ör. Debian: '
-        'apt-get install python3.13-venv) ya da COLAB_PYTHON ile yolunu verin.'
+        f'hata: Python {label} bulunamadı (Colab yığını için). Kurun (ör. pyenv '
+        f'install {label.rstrip("+")}) ya da COLAB_PYTHON ile yolunu verin.'
     )
 
 
@@ -245,6 +281,12 @@ def book_import_probe(venv):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--chapter', action='append', help='yalnızca bu bölüm(ler)')
+    parser.add_argument(
+        '--surumler',
+        choices=sorted(STACKS),
+        default='colab',
+        help="sürüm takımı: Colab'ınki (varsayılan) ya da en yenileri",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     for stale in ('girdi', 'cikti', 'calisma'):
@@ -252,8 +294,12 @@ def main(argv=None):
     (OUT / 'calisma').mkdir(parents=True)
     REPORT.unlink(missing_ok=True)
 
-    new_python, version = find_new_python()
-    log(f'Colab yığını: Python {version[0]}.{version[1]} ({new_python}) ve Python 3.11')
+    stacks = STACKS[args.surumler]
+    new_python, version = find_new_python(stacks['python'], stacks['exact'])
+    log(
+        f'Colab yığını ({args.surumler}): Python {version[0]}.{version[1]} '
+        f'({new_python}) ve Python 3.11'
+    )
     wheel = package_wheel()
 
     def setup(python, name, stack):
@@ -268,11 +314,10 @@ def main(argv=None):
 
     # İki ortam aynı anda kurulur (çoğu indirme süresidir).
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        tf_name = f'py{version[0]}{version[1]}-tensorflow'
-        tf_job = pool.submit(setup, new_python, tf_name, TENSORFLOW_STACK)
-        pt_job = pool.submit(
-            setup, sys._base_executable, 'py311-pytorch', PYTORCH_STACK
-        )
+        tf_name = f'{args.surumler}-py{version[0]}{version[1]}-tensorflow'
+        tf_job = pool.submit(setup, new_python, tf_name, stacks['tensorflow'])
+        pt_name = f'{args.surumler}-py311-pytorch'
+        pt_job = pool.submit(setup, sys._base_executable, pt_name, stacks['pytorch'])
         tf_venv, pt_venv = tf_job.result(), pt_job.result()
     link_torch(pt_venv)
     setup_seconds = round(time.perf_counter() - started)
@@ -301,7 +346,11 @@ def main(argv=None):
             OUT / f'rapor-{framework}.json',
             start_runner(venv, pairs, OUT / f'rapor-{framework}.json'),
         )
-    report = {'setup_seconds': setup_seconds, 'stacks': {}}
+    report = {
+        'version_set': args.surumler,
+        'setup_seconds': setup_seconds,
+        'stacks': {},
+    }
     for framework, (venv, path, process) in jobs.items():
         if process.wait() != 0:
             for _, _, other in jobs.values():  # yarım kalan öteki süreç de durur
@@ -323,7 +372,8 @@ def main(argv=None):
             + ', '.join(f'{k} {v}' for k, v in stack['versions'].items())
         )
     log(
-        f'Colab yığını bitti: {report["total_seconds"]} sn (kurulum {setup_seconds} sn)'
+        f'Colab yığını ({args.surumler}) bitti: {report["total_seconds"]} sn '
+        f'(kurulum {setup_seconds} sn)'
     )
     return 0
 
