@@ -1,15 +1,18 @@
-"""Veri kümelerini indirme, doğrulama, güvenli açma ve Pokemon görüntüleri.
+"""Veri kümelerini indirme, doğrulama, güvenli açma ve sprite görüntüleri.
 
 Çerçeveden bağımsızdır (yalnızca numpy, Pillow ve standart kütüphane). Her
-çerçevenin `load_pokemon` işlevi görüntüleri buradaki `load_pokemon_array` ile
-okur ve kendi minigruplarına böler.
+çerçevenin `load_pokemon` işlevi görüntüleri buradan alır (ör. `load_sprites`) ve
+kendi minigruplarına böler.
 
+Kitabın sprite'ları `pokesprite-images` 2.7.0 npm paketinin arşividir: yayımlanmış bir
+sürümün arşivi değişmez, dolayısıyla sayfalar, testler ve okur aynı baytları kullanır.
 Veri klasörü `$D2L_GAN_DATA` ortam değişkeninden gelir; tanımlı değilse
-`~/.d2l_gan/data` kullanılır. Bu klasörde hazır bir `pokemon/` klasörü varsa
-hiçbir şey indirilmez: içindeki her görüntü kullanılır.
+`~/.d2l_gan/data` kullanılır. Bu klasörde arşiv (ya da açılmış hali) zaten varsa hiçbir
+şey indirilmez.
 """
 
 import hashlib
+import json
 import os
 import pathlib
 import shutil
@@ -35,10 +38,22 @@ __all__ = [
     'pokemon_dir',
     'load_pokemon_array',
     'split_held_out',
+    'sprites_dir',
+    'load_sprites',
+    'split_by_species',
 ]
 
-# Ad -> (adres, sha-1). d2l'in başvuru arşivi: içinde tek bir `pokemon/` klasörü.
+# Ad -> (adres, sha-1). npm arşivleri yayımlanmış bir sürümündür ve hiç değişmez;
+# her biri `package/` klasörüne açılır (bu yüzden kendi adlı alt klasörüne).
+_NPM = 'https://registry.npmjs.org'
 DATA_HUB = {
+    # Kitabın sprite'ları: gen-8 kutu sprite'ları, 68×56 (MIT; sprite'lar © Nintendo /
+    # Creatures / GAME FREAK).
+    'pokesprite': (
+        f'{_NPM}/pokesprite-images/-/pokesprite-images-2.7.0.tgz',
+        'c185546cecc7eb9f2d9202cd5869fa956332f520',
+    ),
+    # d2l'in Pokemon arşivi (40.597 görüntü, 721 tür); içinde tek bir `pokemon/`.
     'pokemon': (
         'http://d2l-data.s3-accelerate.amazonaws.com/pokemon.zip',
         'c065c0e2593b8b161a2d7873e42418bf6a21106c',
@@ -393,3 +408,122 @@ def split_held_out(images, num_held_out, seed=0):
         raise ValueError(f'num_held_out 1 ile {n - 1} arasında olmalı: {num_held_out}')
     order = np.random.default_rng(seed).permutation(n)
     return images[order[num_held_out:]], images[order[:num_held_out]]
+
+
+def sprites_dir():
+    """`pokesprite-images` paketinin açılmış `package/` klasörü (gerekirse indirilir).
+
+    Veri klasöründe `pokesprite/package/` zaten varsa olduğu gibi kullanılır.
+    """
+    folder = data_dir() / 'pokesprite'
+    package = folder / 'package'
+    if not (package / 'pokemon-gen8').is_dir():
+        extract(download('pokesprite'), folder)
+    if not (package / 'pokemon-gen8').is_dir():
+        raise DataError(
+            f"Arşiv açıldı ama içinde 'package/pokemon-gen8/' klasörü yok: {folder}"
+        )
+    return package
+
+
+def _species_numbers(package):
+    """Sprite dosya adı (uzantısız) -> ulusal Pokedex numarası eşlemesi kuran işlev.
+
+    Numaralar paketin `data/pokemon.json` dosyasındandır. Bir dosyanın adı türün
+    adıyla (slug) başlar, biçim adı tire ile eklenir (`mr-mime-galar`); en uzun
+    eşleşen tür adı seçilir (`porygon-z`, `porygon` değil).
+    """
+    with open(package / 'data' / 'pokemon.json', encoding='utf-8') as f:
+        entries = json.load(f)
+    slugs = {e['slug']['eng']: int(number) for number, e in entries.items()}
+
+    def number(stem):
+        parts = stem.split('-')
+        for k in range(len(parts), 0, -1):
+            slug = '-'.join(parts[:k])
+            if slug in slugs:
+                return slugs[slug]
+        raise DataError(f"'{stem}.png' hiçbir türün adıyla başlamıyor (pokemon.json)")
+
+    return number
+
+
+def _rgba_on_white(img):
+    """Görüntüyü (RGBA) ve beyaz zemine oturtulmuş RGB halini döndürür."""
+    rgba = img.convert('RGBA')
+    white = Image.new('RGBA', rgba.size, (255, 255, 255, 255))
+    return rgba, Image.alpha_composite(white, rgba).convert('RGB')
+
+
+def _frame_sprite(path, size):
+    """Bir kutu sprite'ını `size` çerçevesine yerleştirir (uint8) ya da None.
+
+    32: sprite'ın dolu piksellerini çevreleyen kutu 32×32'ye sığıyorsa kutu, ölçek
+    değişmeden 32×32 beyaz zeminin ortasına konur; sığmıyorsa None. 64: 68×56'lık
+    tuvalin solundan ve sağından 2'şer piksel kırpılır, üstüne ve altına 4'er beyaz
+    satır eklenir.
+    """
+    with Image.open(path) as img:
+        rgba, rgb = _rgba_on_white(img)
+    if size == 64:
+        canvas = Image.new('RGB', (64, 64), (255, 255, 255))
+        canvas.paste(rgb.crop((2, 0, 66, 56)), (0, 4))
+        return np.asarray(canvas)
+    box = rgba.getchannel('A').getbbox()
+    if box is None:
+        return None
+    w, h = box[2] - box[0], box[3] - box[1]
+    if w > size or h > size:
+        return None
+    canvas = Image.new('RGB', (size, size), (255, 255, 255))
+    canvas.paste(rgb.crop(box), ((size - w) // 2, (size - h) // 2))
+    return np.asarray(canvas)
+
+
+def load_sprites(size=32, shiny=True):
+    """Kitabın sprite'ları: `(görüntüler, türler)`.
+
+    Görüntüler float32, şekil (N, size, size, 3), değerler [-1, 1], beyaz zeminde;
+    `türler` her görüntünün ulusal Pokedex numarasıdır (int, N). `size` 32 (kitabın
+    varsayılanı: sınırlayıcı kutusu 32×32'ye sığan sprite'lar, ölçeklenmeden ortada)
+    ya da 64 (bütün sprite'lar, 64×64 tuvalde) olur. `shiny=True` ise her türün
+    renkleri değiştirilmiş (shiny) sprite'ı da eklenir. Dosyalar ad sırasıyla okunur;
+    sonuç bellekte tutulur ve sonraki çağrılar bir kopyasını döndürür.
+    """
+    if size not in (32, 64):
+        raise ValueError(f'size 32 ya da 64 olmalı: {size}')
+    package = sprites_dir()
+    key = ('pokesprite', str(package.resolve()), size, bool(shiny))
+    if key not in _IMAGE_CACHE:
+        number = _species_numbers(package)
+        kinds = ('regular', 'shiny') if shiny else ('regular',)
+        images, species = [], []
+        for kind in kinds:
+            for path in sorted((package / 'pokemon-gen8' / kind).glob('*.png')):
+                framed = _frame_sprite(path, size)
+                if framed is not None:
+                    images.append(framed)
+                    species.append(number(path.stem))
+        if not images:
+            raise DataError(f'{package} içinde hiç sprite bulunamadı.')
+        X = (np.stack(images).astype(np.float32) / 255 - 0.5) / 0.5
+        _IMAGE_CACHE[key] = (X, np.array(species))
+    X, species = _IMAGE_CACHE[key]
+    return X.copy(), species.copy()
+
+
+def split_by_species(images, species, num_held_out, seed=0):
+    """Görüntüleri türe göre iki ayrık kümeye böler: `(eğitim, ayrılmış)`.
+
+    Tohumlu bir karıştırmayla `num_held_out` tür seçilir; o türlerin bütün biçimleri ve
+    renkleri ayrılmış kümeye gider, eğitimde hiç görünmez. Bölme yalnızca tür
+    listesine ve `seed`'e bağlıdır: her çerçevede ve çalıştırmada aynıdır.
+    """
+    names = np.unique(species)
+    if not 0 < num_held_out < len(names):
+        raise ValueError(
+            f'num_held_out 1 ile {len(names) - 1} arasında olmalı: {num_held_out}'
+        )
+    held = np.random.default_rng(seed).permutation(names)[:num_held_out]
+    mask = np.isin(species, held)
+    return images[~mask], images[mask]

@@ -1,18 +1,20 @@
-"""CI için DCGAN bölümünün veri klasörünü hazırlar ve yolunu yazar.
+"""CI için veri klasörünü hazırlar ve yolunu yazar.
 
 Kullanım: python tests/prepare_data.py HEDEF
 
-Çevrimdışı Pokemon arşivi (`pokemon-sprites-809.zip`) `$D2L_GAN_SPRITES_ZIP`
-ile verilmişse oradan, verilmemişse deponun yanındaki `../shared/data/`
-klasöründen alınır ve `d2l_gan.data.extract` ile HEDEF içine açılır
-(HEDEF/pokemon/ oluşur). Arşiv bulunamazsa HEDEF/pokemon/ içine projenin
-kendi ürettiği basit görüntüler (beyaz zeminde renkli elipsler; bir kısmı
-saydam RGBA ya da saydam paletli PNG) yazılır. Ardından testler
-`D2L_GAN_DATA=HEDEF` ile çalıştırılır. Arşivden hiçbir şey depoya kopyalanmaz.
+Kitabın indirdiği arşivlerin bayt bayt aynı kopyaları deponun yanındaki
+`../shared/data/` klasöründedir (ya da `$D2L_GAN_SHARED_DATA`). Bulunanlar HEDEF'e
+bağlanır (olmazsa kopyalanır); `d2l_gan.data.download` onları sha-1 özetiyle doğrular
+ve hiçbir şey indirmez. Sprite arşivi bulunamazsa HEDEF/pokesprite/package/ içine
+projenin kendi ürettiği, paketle aynı düzende basit sprite'lar (saydam zeminde renkli
+elipsler ve siyah çerçeve) yazılır. Ardından testler `D2L_GAN_DATA=HEDEF` ile
+çalıştırılır. Arşivlerden hiçbir şey depoya kopyalanmaz.
 """
 
+import json
 import os
 import pathlib
+import shutil
 import sys
 
 import numpy as np
@@ -20,52 +22,64 @@ from PIL import Image, ImageDraw
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from d2l_gan.data import extract  # noqa: E402
+from d2l_gan.data import DATA_HUB, extract  # noqa: E402
 
-ARCHIVE_NAME = 'pokemon-sprites-809.zip'
 SYNTHETIC_MARKER = '.sentetik'
+# Sentetik paketin türleri: (numara, ad); biçimler ad-biçim olarak eklenir.
+SYNTHETIC_SPECIES = [(i, f'tur{i:03d}') for i in range(1, 41)]
 
 
-def find_archive():
-    """Çevrimdışı arşivin yolu ya da None."""
-    env = os.environ.get('D2L_GAN_SPRITES_ZIP')
-    path = pathlib.Path(env) if env else REPO.parent / 'shared' / 'data' / ARCHIVE_NAME
-    return path if path.is_file() else None
+def shared_data():
+    env = os.environ.get('D2L_GAN_SHARED_DATA')
+    return pathlib.Path(env) if env else REPO.parent / 'shared' / 'data'
 
 
-def synthetic_sprite(rng, size=120):
-    """1-3 renkli elips, paletli (P kipi) görüntü; 0. renk (siyah) saydam zemin."""
-    img = Image.new('P', (size, size), 0)
-    palette = [0, 0, 0]
+def archive_name(name):
+    return DATA_HUB[name][0].rsplit('/', 1)[-1]
+
+
+def synthetic_sprite(rng, size):
+    """68×56 RGBA: saydam zeminde `size` kenarlı kutuya sığan 1-3 renkli elips."""
+    img = Image.new('RGBA', (68, 56), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
-    for k in range(1, rng.integers(2, 5)):
-        cx, cy = rng.uniform(0.3, 0.7, size=2) * size
-        rx, ry = rng.uniform(0.1, 0.3, size=2) * size
-        palette += [int(v) for v in rng.integers(0, 230, size=3)]
-        draw.ellipse([cx - rx, cy - ry, cx + rx, cy + ry], fill=k)
-    img.putpalette(palette)
-    img.info['transparency'] = 0
+    left, top = rng.integers(0, 68 - size), rng.integers(0, 56 - size)
+    for _ in range(rng.integers(1, 4)):
+        x0, y0 = rng.integers(0, size // 2, size=2)
+        x1, y1 = rng.integers(size // 2, size, size=2)
+        color = tuple(int(v) for v in rng.integers(0, 230, size=3)) + (255,)
+        draw.ellipse(
+            [left + x0, top + y0, left + x1, top + y1], fill=color, outline='black'
+        )
     return img
 
 
-def write_synthetic(folder, count=96, seed=0):
-    """`count` görüntü: üçte biri saydam RGBA, üçte biri beyaz zeminli RGB, üçte biri
-    saydam paletli PNG. Saydam zeminin rengi siyahtır: beyaza oturtulmazsa belli olur.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
+def write_synthetic_sprites(package, seed=0):
+    """`pokesprite-images` düzeninde küçük bir paket: data/pokemon.json ve
+    pokemon-gen8/{regular,shiny}/*.png. Türlerin yarısının iki biçimi vardır; bazı
+    sprite'lar 32×32'ye sığmaz (büyük çerçeve seçimi sınansın diye)."""
     rng = np.random.default_rng(seed)
-    for i in range(count):
-        img = synthetic_sprite(rng)
-        path = folder / f'sentetik-{i:03d}.png'
-        if i % 3 == 0:
-            img.convert('RGBA').save(path)
-        elif i % 3 == 1:
-            rgba = img.convert('RGBA')
-            white = Image.new('RGBA', rgba.size, (255, 255, 255, 255))
-            Image.alpha_composite(white, rgba).convert('RGB').save(path)
-        else:
-            img.save(path, transparency=0)
-    (folder / SYNTHETIC_MARKER).write_text(f'{count} görüntü, tohum {seed}\n')
+    entries = {}
+    for number, slug in SYNTHETIC_SPECIES:
+        forms = {'$': {}} | ({'iki': {}} if number % 2 else {})
+        entries[f'{number:03d}'] = {'slug': {'eng': slug}, 'gen-8': {'forms': forms}}
+        for form in forms:
+            stem = slug if form == '$' else f'{slug}-{form}'
+            size = 40 if number % 5 == 0 else int(rng.integers(12, 32))
+            for kind in ('regular', 'shiny'):
+                path = package / 'pokemon-gen8' / kind / f'{stem}.png'
+                path.parent.mkdir(parents=True, exist_ok=True)
+                synthetic_sprite(rng, size).save(path)
+    (package / 'data').mkdir(parents=True, exist_ok=True)
+    (package / 'data' / 'pokemon.json').write_text(json.dumps(entries))
+    (package / SYNTHETIC_MARKER).write_text(f'tohum {seed}\n')
+
+
+def link_or_copy(source, target):
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def main(argv=None):
@@ -75,26 +89,25 @@ def main(argv=None):
         return 2
     target = pathlib.Path(argv[0]).resolve()
     target.mkdir(parents=True, exist_ok=True)
-    archive = find_archive()
-    pokemon = target / 'pokemon'
-    if archive is not None:
-        extract(archive, target)
-        if not pokemon.is_dir():
-            print(
-                f"hata: {archive.name} içinde 'pokemon/' klasörü yok.", file=sys.stderr
-            )
-            return 1
-        print(f'Çevrimdışı arşiv kullanılıyor: {archive.name}', file=sys.stderr)
-    elif pokemon.is_dir() and not (pokemon / SYNTHETIC_MARKER).exists():
+    found = []
+    for name in DATA_HUB:
+        source = shared_data() / archive_name(name)
+        if source.is_file():
+            link_or_copy(source, target / source.name)
+            found.append(source.name)
+    print(f'Çevrimdışı arşivler: {", ".join(found) or "yok"}', file=sys.stderr)
+    # GEÇİCİ: sprite bölümleri pokesprite'a taşınana dek eski 809 görüntülük klasör.
+    old = shared_data() / 'pokemon-sprites-809.zip'
+    if old.is_file():
+        extract(old, target)
+    if archive_name('pokesprite') not in found:
+        package = target / 'pokesprite' / 'package'
+        if not (package / SYNTHETIC_MARKER).exists():
+            shutil.rmtree(package, ignore_errors=True)
+            write_synthetic_sprites(package)
         print(
-            "not: hedefteki mevcut 'pokemon/' klasörü olduğu gibi kullanılıyor.",
-            file=sys.stderr,
-        )
-    else:
-        write_synthetic(pokemon)
-        print(
-            f'not: çevrimdışı arşiv ({ARCHIVE_NAME}) bulunamadı; testler '
-            'projenin ürettiği sentetik görüntülerle (renkli elipsler) çalışacak.',
+            f'not: {archive_name("pokesprite")} bulunamadı; testler projenin ürettiği '
+            "sentetik sprite'larla (renkli elipsler) çalışacak.",
             file=sys.stderr,
         )
     print(target)

@@ -404,28 +404,3 @@ def load_prepare_data():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def test_prepare_data_writes_synthetic_sprites_without_archive(
-    tmp_path, monkeypatch, capsys
-):
-    monkeypatch.setattr(data, '_IMAGE_CACHE', {})
-    monkeypatch.setenv('D2L_GAN_SPRITES_ZIP', str(tmp_path / 'yok.zip'))
-    assert load_prepare_data().main([str(tmp_path / 'hedef')]) == 0
-    out = capsys.readouterr()
-    assert out.out.strip() == str(tmp_path / 'hedef')
-    assert 'sentetik' in out.err
-    X = data.load_pokemon_array(folder=tmp_path / 'hedef' / 'pokemon')
-    assert X.shape == (96, 64, 64, 3)
-    # Saydam (siyah) zemin beyaza oturtulmuş: köşeler beyaz, ortada renk var.
-    np.testing.assert_array_equal(X[:, 0, 0], 1)
-    assert (X[:, 24:40, 24:40] < 0.9).any(axis=(1, 2, 3)).mean() > 0.5
-
-
-def test_prepare_data_extracts_given_archive(tmp_path, monkeypatch):
-    buffer = io.BytesIO()
-    Image.new('RGB', (8, 8), RED).save(buffer, format='PNG')
-    archive = make_zip(tmp_path / 'sprites.zip', {'pokemon/a.png': buffer.getvalue()})
-    monkeypatch.setenv('D2L_GAN_SPRITES_ZIP', str(archive))
-    assert load_prepare_data().main([str(tmp_path / 'hedef')]) == 0
-    assert (tmp_path / 'hedef' / 'pokemon' / 'a.png').read_bytes() == buffer.getvalue()
