@@ -516,14 +516,19 @@ def split_by_species(images, species, num_held_out, seed=0):
     """Görüntüleri türe göre iki ayrık kümeye böler: `(eğitim, ayrılmış)`.
 
     Tohumlu bir karıştırmayla `num_held_out` tür seçilir; o türlerin bütün biçimleri ve
-    renkleri ayrılmış kümeye gider, eğitimde hiç görünmez. Bölme yalnızca tür
-    listesine ve `seed`'e bağlıdır: her çerçevede ve çalıştırmada aynıdır.
+    renkleri ayrılmış kümeye gider, eğitimde hiç görünmez. İki kümenin sırası da
+    karıştırılır, böylece `[:n]` bir kümenin yansız bir örneklemidir. Bölme yalnızca
+    tür listesine ve `seed`'e bağlıdır: her çerçevede ve çalıştırmada aynıdır.
     """
     names = np.unique(species)
     if not 0 < num_held_out < len(names):
         raise ValueError(
             f'num_held_out 1 ile {len(names) - 1} arasında olmalı: {num_held_out}'
         )
-    held = np.random.default_rng(seed).permutation(names)[:num_held_out]
+    rng = np.random.default_rng(seed)
+    held = rng.permutation(names)[:num_held_out]
     mask = np.isin(species, held)
-    return images[~mask], images[mask]
+    # İki küme de karıştırılır: dosya sırası (aynı türün biçimleri yan yana) kalmasın,
+    # ilk n görüntü kümenin yansız bir örneklemi olsun.
+    train, held_out = rng.permutation(np.flatnonzero(~mask)), np.flatnonzero(mask)
+    return images[train], images[rng.permutation(held_out)]

@@ -100,6 +100,12 @@ def test_split_by_species_is_disjoint_fixed_and_keeps_every_form(synthetic):
     held_species = {s for i, s in enumerate(species) if X[i].tobytes() in held_rows}
     assert len(held_species) == 8
     assert len(held) == np.isin(species, list(held_species)).sum()
+    # Sıralar karıştırılmıştır (aynı görüntüler, dosya sırasında değil): ilk n görüntü
+    # kümenin yansız bir örneklemidir.
+    in_file_order = X[~np.isin(species, list(held_species))]
+    assert not np.array_equal(train, in_file_order)
+    rows = sorted(t.tobytes() for t in train)
+    assert rows == sorted(t.tobytes() for t in in_file_order)
     _, other = data.split_by_species(X, species, 8, seed=4)
     assert not np.array_equal(held, other)
     for bad in (0, 40):
