@@ -12,6 +12,7 @@ __all__ = [
     'image_swd',
     'laplacian_pyramid',
     'patch_swd',
+    'flatness',
     'nearest_neighbours',
     'mode_counts',
     'modes_covered',
@@ -238,6 +239,28 @@ def patch_swd(
         pb = ((pb.reshape(len(pb), -1, c) - mean) / std).reshape(len(pb), -1)
         result.append(sliced_wasserstein(pa, pb, num_projections, seed))
     return result
+
+
+def flatness(images, tol=0.06, background=0.9):
+    """Düz renk payı: ön plan piksellerinden, dört komşusundan en az biriyle aynı
+    renkte olanların oranı.
+
+    Piksel sanatı geniş, düz renk bölgelerinden oluşur; benekli ya da dokulu bir
+    görüntüde komşu pikseller nadiren aynı renktedir. `images` NHWC, [-1, 1]
+    aralığındadır. Renkler [0, 1]'e taşınır; en küçük kanalı `background`'dan küçük
+    piksel ön plandır (beyaz zemin sayılmaz). İki pikselin her kanaldaki farkı
+    `tol`'dan küçükse aynı renktir. Görüntü dışındaki komşular sayılmaz.
+    """
+    x = (np.clip(_nhwc(images, 'images'), -1, 1) + 1) / 2
+    padded = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)), constant_values=np.nan)
+    h, w = x.shape[1:3]
+    same = np.zeros(x.shape[:3], dtype=bool)
+    for dy, dx in ((0, 1), (2, 1), (1, 0), (1, 2)):
+        neighbour = padded[:, dy : dy + h, dx : dx + w]
+        with np.errstate(invalid='ignore'):
+            same |= np.abs(neighbour - x).max(axis=-1) < tol
+    foreground = x.min(axis=-1) < background
+    return float(same[foreground].mean()) if foreground.any() else float('nan')
 
 
 # --- Ezberleme denetimi: en yakın komşular --------------------------------------

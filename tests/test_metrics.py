@@ -243,3 +243,27 @@ def test_nearest_neighbours_finds_copies_and_scales_as_rms():
     flat = np.full((2, 32, 32, 3), -0.5)
     dist, idx = metrics.nearest_neighbours(flat + 0.3, flat, resolution=8)
     np.testing.assert_allclose(dist, 0.3, atol=1e-9)
+
+
+# --- düz renk payı (flatness) ------------------------------------------------------
+
+
+def test_flatness_of_flat_regions_noise_and_background():
+    from d2l_gan.metrics import flatness
+
+    flat = np.ones((2, 8, 8, 3))
+    flat[:, 2:6, 2:6] = [-1.0, 0.2, 0.6]  # beyaz zeminde düz renkli bir kare
+    assert flatness(flat) == 1.0
+    rng = np.random.default_rng(0)
+    speckle = np.ones((2, 8, 8, 3))
+    speckle[:, 2:6, 2:6] = rng.uniform(-1, 0.5, size=(2, 4, 4, 3))
+    assert flatness(speckle) < 0.2
+    # Tek başına bir piksel: komşusu zemindir, aynı renkte komşusu yoktur.
+    single = np.ones((1, 5, 5, 3))
+    single[0, 2, 2] = -1
+    assert flatness(single) == 0.0
+    # Ön plan yoksa tanımsız; kenardaki piksel görüntü dışıyla eşleşmez.
+    assert np.isnan(flatness(np.ones((1, 4, 4, 3))))
+    corner = np.ones((1, 4, 4, 3))
+    corner[0, 0, 0] = corner[0, 0, 1] = -1
+    assert flatness(corner) == 1.0
