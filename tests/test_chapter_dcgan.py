@@ -39,6 +39,9 @@ def test_discriminator_outputs_are_probabilities_and_d_dominates(chapter, framew
     loss_D, loss_G, real, fake, after = rows[-1]
     assert real > fake + 0.2 and real > after + 0.2, rows[-1]
     assert loss_D < 0.693 < loss_G, rows[-1]
+    # Metin: son üç satırda D(x) 0.8'in üstünde, D(G(z)) 0.2'nin altında.
+    for row in rows[-3:]:
+        assert row[2] > 0.8 and row[3] < 0.2, row
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
@@ -85,7 +88,7 @@ def test_block_shape_cells_are_checked(chapter, framework):
         assert '(2, 20, 32, 32)' in g and '(2, 20, 4, 4)' in g and '(2, 20, 8, 8)' in d
     net_G = stored_text(chapter, f'uretici-iz-{s}')
     net_D = stored_text(chapter, f'ayrimci-iz-{s}')
-    last_G = '(2, 64, 64, 3)' if channels_last else '(2, 3, 64, 64)'
+    last_G = '(2, 32, 32, 3)' if channels_last else '(2, 3, 32, 32)'
     assert net_G.strip().splitlines()[-1].endswith(last_G)
     assert net_D.strip().splitlines()[-1].endswith('(2, 1, 1, 1)')
     first = net_D.strip().splitlines()
@@ -100,10 +103,23 @@ def test_shared_formula_cells(chapter):
 
 def test_held_out_split_in_stored_output(chapter):
     text = stored_text(chapter, 'veri')
-    assert 'eğitim: (609, 64, 64, 3)' in text and 'ayrılmış: (200, 64, 64, 3)' in text
+    assert 'eğitim: (1376, 32, 32, 3)' in text and 'ayrılmış: (417, 32, 32, 3)' in text
 
 
 def test_reader_prose_does_not_talk_about_tests(chapter):
     for c in chapter.cells:
         if c.cell_type == 'markdown':
             assert not re.search(r'\btest', c.source, re.I), c.id
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_relu_exercise_solution_claims(chapter, framework):
+    """Çözüm: sıradan ReLU'lu ayrımcı iki ölçütte de kötü ve daha baskın."""
+
+    def glue(name):
+        return stored_glue(chapter, f'dcgan_{name}_{framework}')
+
+    assert glue('leaky_swd') == glue('swd_trained')  # aynı çalıştırma
+    assert glue('relu_swd') > glue('leaky_swd')
+    assert glue('relu_pswd') > glue('leaky_pswd')
+    assert glue('relu_dx') > glue('leaky_dx') and glue('relu_dgz') < glue('leaky_dgz')
