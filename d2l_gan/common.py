@@ -114,45 +114,6 @@ def quality(held_out, imgs):
     return d2l.image_swd(held_out, imgs), float(np.mean(d2l.patch_swd(held_out, imgs)))
 
 
-# -- book/kucuk_veri.ipynb
-class CPUClock:
-    """Sürecin işlemci süresini ve duvar saatini birlikte biriktirir (saniye)."""
-    def __init__(self):
-        self.seconds, self.wall = 0.0, 0.0
-
-    def start(self):
-        self._cpu, self._wall = time.process_time(), time.perf_counter()
-
-    def stop(self):
-        self.seconds += time.process_time() - self._cpu
-        self.wall += time.perf_counter() - self._wall
-
-    def summary(self, steps):
-        return (f'{steps} adım, işlemci süresi {self.seconds:.0f} sn, duvar saati '
-                f'{self.wall:.0f} sn ({steps / self.wall:.1f} adım/sn)')
-
-
-def diff_augment(X):
-    """DiffAugment: renk, kaydırma ve kesip çıkarma; hepsi X'e göre türevlenebilir."""
-    return augment_cutout(augment_translation(augment_color(X)))
-
-
-R1_EVERY = 4
-
-
-EMA_HALF_LIFE = 500
-
-
-def r1_gamma(gamma, step):
-    """Tembel R1: ceza her R1_EVERY adımda bir, R1_EVERY katı ağırlıkla eklenir."""
-    return gamma * R1_EVERY if gamma > 0 and step % R1_EVERY == 0 else 0.0
-
-
-def ema_beta(step, half_life=EMA_HALF_LIFE):
-    """EMA katsayısı: yarılanma ömrü `half_life` adım; başta (t+1)/(t+10)."""
-    return min(0.5 ** (1 / half_life), (1 + step) / (10 + step))
-
-
 # -- book/tuzaklar.ipynb
 def ring_report(samples):
     """Halka örneklerinin ölçütleri (sözlük).
@@ -241,6 +202,86 @@ def ring_snapshot(method, step, fake):
     return step, fake
 
 
+# -- book/kucuk_veri.ipynb
+class CPUClock:
+    """Sürecin işlemci süresini ve duvar saatini birlikte biriktirir (saniye)."""
+    def __init__(self):
+        self.seconds, self.wall = 0.0, 0.0
+
+    def start(self):
+        self._cpu, self._wall = time.process_time(), time.perf_counter()
+
+    def stop(self):
+        self.seconds += time.process_time() - self._cpu
+        self.wall += time.perf_counter() - self._wall
+
+    def summary(self, steps):
+        return (f'{steps} adım, işlemci süresi {self.seconds:.0f} sn, duvar saati '
+                f'{self.wall:.0f} sn ({steps / self.wall:.1f} adım/sn)')
+
+
+R1_EVERY = 4
+
+
+EMA_HALF_LIFE = 500
+
+
+def r1_gamma(gamma, step):
+    """Tembel R1: ceza her R1_EVERY adımda bir, R1_EVERY katı ağırlıkla eklenir."""
+    return gamma * R1_EVERY if gamma > 0 and step % R1_EVERY == 0 else 0.0
+
+
+def ema_beta(step, half_life=EMA_HALF_LIFE):
+    """EMA katsayısı: yarılanma ömrü `half_life` adım; başta (t+1)/(t+10)."""
+    return min(0.5 ** (1 / half_life), (1 + step) / (10 + step))
+
+
+def train_budget(nets, data_iter, cpu_budget, latent_dim, recipe,
+                 monitor=None):
+    """Tarifle (`lr`, `betas`, `flip`, `augment`, `gamma`) `cpu_budget` saniyelik
+    işlemci süresi dolana dek eğitir (dönem sonunda bakılır). Dönem başına
+    [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
+    net_D, net_G, net_G_ema = nets
+    update = make_update(net_D, net_G, recipe['lr'], recipe['betas'])
+    ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
+    aug = augment_translation if recipe['augment'] else (lambda X: X)
+    clock, history, step = CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = 0  # beş sayının toplamı cihazda birikir
+        for X in data_iter:
+            X = random_flip(X) if recipe['flip'] else X
+            Z = d2l.noise(len(X), latent_dim)
+            total = total + update(X, Z, aug, r1_gamma(recipe['gamma'], step))
+            ema_update(net_G_ema, net_G, ema_beta(step))
+            step += 1
+        history.append([step] + [float(v) for v in total / len(data_iter)])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G, net_G_ema)
+    print(clock.summary(step))
+    return np.array(history)
+
+
+def build_nets(recipe, width, latent_dim):
+    """(D, G, G'nin EMA kopyası): tarifin ağları; klasik tarif DCGAN bölümününkiler."""
+    if not recipe['small']:
+        return (d2l.make_D(width), d2l.make_G(width, latent_dim),
+                d2l.make_G(width, latent_dim))
+    colors = recipe['colors']
+    return (make_D_small(width, recipe['mbstd']),
+            make_G_small(width, latent_dim, colors),
+            make_G_small(width, latent_dim, colors))
+
+
+CLASSIC_RECIPE = dict(small=False, flip=False, augment=False, gamma=0.0,
+                      lr=5e-4, betas=(0.5, 0.999), mbstd=False, colors=0)
+
+
+FINAL_RECIPE = dict(small=True, flip=True, augment=False, gamma=0.05,
+                    lr=1e-3, betas=(0.0, 0.99), mbstd=True, colors=8)
+
+
 # -- book/stil_aktarimi.ipynb
 VGG_CONFIGS = {
     16: [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M',
@@ -295,12 +336,6 @@ __all__ = [
     'train_epochs',
     'plot_history',
     'quality',
-    'CPUClock',
-    'diff_augment',
-    'R1_EVERY',
-    'EMA_HALF_LIFE',
-    'r1_gamma',
-    'ema_beta',
     'ring_report',
     'print_ring',
     'plot_ring_snapshots',
@@ -309,6 +344,15 @@ __all__ = [
     'train_probe',
     'ring_models',
     'ring_snapshot',
+    'CPUClock',
+    'R1_EVERY',
+    'EMA_HALF_LIFE',
+    'r1_gamma',
+    'ema_beta',
+    'train_budget',
+    'build_nets',
+    'CLASSIC_RECIPE',
+    'FINAL_RECIPE',
     'VGG_CONFIGS',
     'relu_indices',
     'INPUT_NORMS',

@@ -149,14 +149,13 @@ def G_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1):
 
 
 def make_G(width, latent_dim):
-    """DCGAN üreticisi: (N, latent_dim, 1, 1) gürültü -> (N, 3, 64, 64), [-1, 1]."""
+    """DCGAN üreticisi: (N, latent_dim, 1, 1) gürültü -> (N, 3, 32, 32), [-1, 1]."""
     net = nn.Sequential()
-    net.add(G_block(latent_dim, width * 8, strides=1, padding=0),  # 1x1 -> 4x4
-            G_block(width * 8, width * 4),                          # 8x8
-            G_block(width * 4, width * 2),                          # 16x16
-            G_block(width * 2, width),                              # 32x32
+    net.add(G_block(latent_dim, width * 4, strides=1, padding=0),  # 1x1 -> 4x4
+            G_block(width * 4, width * 2),                          # 8x8
+            G_block(width * 2, width),                              # 16x16
             nn.Conv2DTranspose(3, 4, 2, 1, in_channels=width,
-                               use_bias=False),                     # 64x64
+                               use_bias=False),                     # 32x32
             nn.Activation('tanh'))
     # Evrişimler N(0, 0.02²); γ kendi başlatıcısını, β sıfırı kullanır
     net.initialize(init.Normal(0.02), ctx=d2l.try_gpu())
@@ -174,15 +173,14 @@ def D_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1,
     return blk
 
 
-def make_D(width):
-    """DCGAN ayrımcısı: (N, 3, 64, 64) görüntü -> (N, 1, 1, 1) logit."""
+def make_D(width, alpha=0.2):
+    """DCGAN ayrımcısı: (N, 3, 32, 32) görüntü -> (N, 1, 1, 1) logit."""
     net = nn.Sequential()
-    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=3, use_bias=False),  # 32x32, BN yok
-            nn.LeakyReLU(0.2),
-            D_block(width, width * 2),                                  # 16x16
-            D_block(width * 2, width * 4),                              # 8x8
-            D_block(width * 4, width * 8),                              # 4x4
-            nn.Conv2D(1, 4, in_channels=width * 8, use_bias=False))     # 1x1, logit
+    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=3, use_bias=False),  # 16x16
+            nn.LeakyReLU(alpha),
+            D_block(width, width * 2, alpha=alpha),                     # 8x8
+            D_block(width * 2, width * 4, alpha=alpha),                 # 4x4
+            nn.Conv2D(1, 4, in_channels=width * 4, use_bias=False))     # 1x1, logit
     net.initialize(init.Normal(0.02), ctx=d2l.try_gpu())
     return net
 
@@ -231,152 +229,6 @@ def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
 
     return train_epochs(step, data_iter, num_epochs, lambda: generate(net_G, Z_fixed),
                         d2l.try_gpu())
-
-
-# -- book/kucuk_veri.ipynb
-def augment_color(X):
-    """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı değer, X'in cihazında."""
-    brightness, saturation, contrast = (  # bu sırayla çekilir
-        mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx) for _ in range(3))
-    X = X + (brightness - 0.5)
-    gray = X.mean(axis=1, keepdims=True)
-    X = (X - gray) * (2 * saturation) + gray
-    mean = X.mean(axis=(1, 2, 3), keepdims=True)
-    return (X - mean) * (contrast + 0.5) + mean
-
-
-def augment_translation(X, ratio=0.125):
-    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
-    n, size = X.shape[0], X.shape[-1]
-    s = int(size * ratio)
-    ty, tx = mx.np.random.randint(-s, s + 1, size=(2, n, 1, 1, 1), ctx=X.ctx)
-    grid = mx.np.arange(size, ctx=X.ctx)
-    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
-    S_y = (grid[:, None] - ty == grid[None, :]).astype(X.dtype)  # (n, 1, size, size)
-    S_x = (grid[:, None] - tx == grid[None, :]).astype(X.dtype)
-    return mx.np.matmul(mx.np.matmul(S_y, X), S_x.transpose(0, 1, 3, 2))
-
-
-def augment_cutout(X, ratio=0.5):
-    """Her görüntüde kenarı kabaca `ratio` kat olan rastgele bir kareyi 0 yapar."""
-    n, size = X.shape[0], X.shape[-1]
-    half = int(size * ratio) // 2
-    cy, cx = mx.np.random.randint(0, size, size=(2, n, 1, 1, 1), ctx=X.ctx)
-    grid = mx.np.arange(size, ctx=X.ctx)
-    inside_y = (mx.np.abs(grid[:, None] - cy) < half).astype(X.dtype)
-    inside_x = (mx.np.abs(grid[None, :] - cx) < half).astype(X.dtype)
-    return X * (1 - inside_y * inside_x)
-
-
-def random_flip(X):
-    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
-    flip = mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx) < 0.5
-    return mx.np.where(flip, mx.np.flip(X, axis=3), X)
-
-
-class Upsample(nn.Block):
-    """En yakın komşuyla büyütme: her piksel 2×2 bir kareye kopyalanır (NCHW)."""
-    def forward(self, X):
-        # Kanal başına birlerden oluşan 2×2 çekirdek, 2 adım: her piksel 2×2'lik
-        # bir kareye yazılır. Aynı sonucu veren X.repeat'ten işlemcide çok daha hızlı.
-        C = X.shape[1]
-        kernel = mx.np.ones((C, 1, 2, 2), ctx=X.ctx)
-        return npx.deconvolution(X, kernel, kernel=(2, 2), stride=(2, 2),
-                                 num_filter=C, num_group=C, no_bias=True)
-
-
-def up_block(in_channels, out_channels):
-    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
-    blk = nn.Sequential()
-    blk.add(Upsample(), nn.Conv2D(out_channels, 3, padding=1, in_channels=in_channels))
-    return blk
-
-
-def make_G_small(width, latent_dim):
-    """Küçük veri üreticisi: toptan normalleştirme yok, büyütme + 3×3 evrişim."""
-    net = nn.Sequential()
-    net.add(nn.Conv2DTranspose(width * 8, 4, in_channels=latent_dim),
-            nn.LeakyReLU(0.2),                                   # 4x4
-            up_block(width * 8, width * 4), nn.LeakyReLU(0.2),   # 8x8
-            up_block(width * 4, width * 2), nn.LeakyReLU(0.2),   # 16x16
-            up_block(width * 2, width), nn.LeakyReLU(0.2),       # 32x32
-            up_block(width, 3), nn.Activation('tanh'))           # 64x64
-    # He başlatması (sızıntılı ReLU, eğim 0.2); sabit terimler 0
-    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
-    return net
-
-
-def make_D_small(width):
-    """Küçük veri ayrımcısı: DCGAN'ınki gibi, ama toptan normalleştirme yok."""
-    net = nn.Sequential()
-    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=3), nn.LeakyReLU(0.2))  # 32x32
-    for k in (1, 2, 4):                                                    # 16, 8, 4
-        net.add(nn.Conv2D(width * 2 * k, 4, 2, 1, in_channels=width * k),
-                nn.LeakyReLU(0.2))
-    net.add(nn.Conv2D(1, 4, in_channels=width * 8))                        # logit
-    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
-    return net
-
-
-def ema_update(net_ema, net, beta):
-    """net_ema'nın her parametresi: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
-    for p_ema, p in zip(net_ema.collect_params().values(),
-                        net.collect_params().values()):
-        p_ema.set_data(beta * p_ema.data() + (1 - beta) * p.data())
-
-
-def r1_direction(net_D, real_X):
-    """R1 için ∇x D(x): gerçek görüntülere göre gradyan (birinci türev)."""
-    real_X = real_X.copy()
-    real_X.attach_grad()
-    with autograd.record():
-        real_Y = net_D(real_X)
-    real_Y.backward()
-    return real_X.grad
-
-
-def r1_surrogate(net_D, real_X, real_Y, v, h=0.01):
-    """Parametrelere göre gradyanı (1/2)·||∇x D||²'ninkine eşit olan sonlu fark:
-    v = ∇x D(x) sabitken (D(x + εv) - D(x)) / ε, ε = h / ||v||."""
-    norm = mx.np.sqrt((v ** 2).sum(axis=(1, 2, 3), keepdims=True)) + 1e-8
-    eps = h / norm
-    slope = (net_D(real_X + eps * v) - real_Y) / eps
-    return slope.mean()
-
-
-def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
-                    gamma):
-    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
-    D'nin kaybına R1 cezası (sonlu farkla) eklenir. Beş sayıyı döndürür."""
-    real_X = augment(X)
-    v = r1_direction(net_D, real_X) if gamma > 0 else None
-    with autograd.record():
-        real_Y = net_D(real_X)
-        fake_Y = net_D(augment(net_G(Z).detach()))
-        loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
-                  + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
-        penalty = gamma * r1_surrogate(net_D, real_X, real_Y, v) if gamma > 0 else 0
-        total_D = loss_D + penalty
-    total_D.backward()
-    trainer_D.step(1)
-    with autograd.record():
-        new_Y = net_D(augment(net_G(Z)))
-        loss_G = loss(new_Y, mx.np.ones_like(new_Y)).mean()
-    loss_G.backward()
-    trainer_G.step(1)
-    probs = [npx.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
-    return mx.np.stack([loss_D, loss_G, *probs])
-
-
-def make_update(net_D, net_G, lr, betas):
-    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
-    `small_data_step`'in beş sayısını döndürür."""
-    loss = gluon.loss.SigmoidBCELoss()
-    settings = {'learning_rate': lr, 'beta1': betas[0], 'beta2': betas[1]}
-    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam', settings)
-    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam', dict(settings))
-    return lambda X, Z, augment, gamma: small_data_step(
-        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
 
 
 # -- book/tuzaklar.ipynb
@@ -724,6 +576,186 @@ def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
         theta[:] = theta - lr * theta.grad               # üretici: gradyan inişi
         path.append(mx.np.concatenate([theta, psi]))
     return mx.np.stack(path).asnumpy()
+
+
+# -- book/kucuk_veri.ipynb
+def augment_translation(X, ratio=0.125):
+    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
+    n, size = X.shape[0], X.shape[-1]
+    s = int(size * ratio)
+    ty, tx = mx.np.random.randint(-s, s + 1, size=(2, n, 1, 1, 1), ctx=X.ctx)
+    grid = mx.np.arange(size, ctx=X.ctx)
+    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
+    S_y = (grid[:, None] - ty == grid[None, :]).astype(X.dtype)  # (n, 1, size, size)
+    S_x = (grid[:, None] - tx == grid[None, :]).astype(X.dtype)
+    return mx.np.matmul(mx.np.matmul(S_y, X), S_x.transpose(0, 1, 3, 2))
+
+
+def random_flip(X):
+    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
+    flip = mx.np.random.uniform(size=(X.shape[0], 1, 1, 1), ctx=X.ctx) < 0.5
+    return mx.np.where(flip, mx.np.flip(X, axis=3), X)
+
+
+class Upsample(nn.Block):
+    """En yakın komşuyla büyütme: her piksel 2×2 bir kareye kopyalanır (NCHW)."""
+    def forward(self, X):
+        # Kanal başına birlerden oluşan 2×2 çekirdek, 2 adım: her piksel 2×2'lik
+        # bir kareye yazılır. Aynı sonucu veren X.repeat'ten işlemcide çok daha hızlı.
+        C = X.shape[1]
+        kernel = mx.np.ones((C, 1, 2, 2), ctx=X.ctx)
+        return npx.deconvolution(X, kernel, kernel=(2, 2), stride=(2, 2),
+                                 num_filter=C, num_group=C, no_bias=True)
+
+
+def up_block(in_channels, out_channels):
+    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
+    blk = nn.Sequential()
+    blk.add(Upsample(), nn.Conv2D(out_channels, 3, padding=1, in_channels=in_channels))
+    return blk
+
+
+def g_body(width, latent_dim):
+    """Üreticinin gövdesi: gürültü -> 4x4 -> 8x8 -> 16x16 -> 32x32, `width` kanal."""
+    net = nn.Sequential()
+    net.add(nn.Conv2DTranspose(width * 8, 4, in_channels=latent_dim),
+            nn.LeakyReLU(0.2),                                   # 4x4
+            up_block(width * 8, width * 4), nn.LeakyReLU(0.2),   # 8x8
+            up_block(width * 4, width * 2), nn.LeakyReLU(0.2),   # 16x16
+            up_block(width * 2, width), nn.LeakyReLU(0.2))       # 32x32
+    return net
+
+
+def make_D_small(width, mbstd=False):
+    """Küçük veri ayrımcısı: 32x32 -> 16 -> 8 -> 4 -> logit, toptan normalleştirme yok.
+    `mbstd` ise son evrişimden önce minigrup standart sapması kanalı eklenir."""
+    net = nn.Sequential()
+    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=3), nn.LeakyReLU(0.2))  # 16x16
+    for k in (1, 2):                                                       # 8, 4
+        net.add(nn.Conv2D(width * 2 * k, 4, 2, 1, in_channels=width * k),
+                nn.LeakyReLU(0.2))
+    if mbstd:
+        net.add(MinibatchStd())
+    net.add(nn.Conv2D(1, 4, in_channels=width * 4 + int(mbstd)))          # logit
+    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
+    return net
+
+
+def ema_update(net_ema, net, beta):
+    """net_ema'nın her parametresi: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
+    for p_ema, p in zip(net_ema.collect_params().values(),
+                        net.collect_params().values()):
+        p_ema.set_data(beta * p_ema.data() + (1 - beta) * p.data())
+
+
+class MinibatchStd(nn.Block):
+    """Özniteliklerin minigrup içindeki standart sapmasının ortalamasını yeni bir
+    kanal olarak ekler: ayrımcı, minigrubun ne kadar çeşitli olduğunu görür."""
+    def forward(self, X):
+        std = X.std(axis=0).mean()  # bütün minigrup için tek bir sayı
+        n, _, h, w = X.shape
+        # Yeni kanal yeni bir dizidir: X'ten dilim alıp (X[:, :1]) ones_like kurmak,
+        # MXNet 1.9.1'in oneDNN'li evrişim çıktılarında geri yayılımı çökertiyor.
+        return mx.np.concatenate([X, mx.np.ones((n, 1, h, w), ctx=X.ctx) * std],
+                                 axis=1)
+
+
+class PaletteG(nn.Block):
+    """Paletli üretici: gövdenin öznitelikleri her piksel için `num_colors` renge puan
+    verir; piksel, renklerin softmax ağırlıklı ortalamasıdır. Renkler: beyaz, siyah
+    ve gürültüden küçük bir ağla üretilen `num_colors - 2` renk."""
+    def __init__(self, width, latent_dim, num_colors):
+        super().__init__()
+        self.body = g_body(width, latent_dim)
+        self.scores = nn.Conv2D(num_colors, 3, padding=1, in_channels=width)
+        self.colors = nn.Sequential()
+        self.colors.add(nn.Dense(128, in_units=latent_dim), nn.LeakyReLU(0.2),
+                        nn.Dense((num_colors - 2) * 3, in_units=128),
+                        nn.Activation('tanh'))
+
+    def forward(self, Z):
+        weights = npx.softmax(self.scores(self.body(Z)), axis=1)  # (N, K, 32, 32)
+        colors = self.colors(Z.reshape(len(Z), -1)).reshape(len(Z), -1, 3)
+        fixed = mx.np.array([[1.0, 1, 1], [-1, -1, -1]], ctx=Z.ctx)
+        palette = mx.np.concatenate(
+            [mx.np.broadcast_to(fixed, (len(Z), 2, 3)), colors], axis=1)
+        return mx.np.einsum('nkhw,nkc->nchw', weights, palette)
+
+
+def make_G_small(width, latent_dim, num_colors=0):
+    """Küçük veri üreticisi: `num_colors` > 0 ise paletli, değilse RGB ve tanh."""
+    if num_colors:
+        net = PaletteG(width, latent_dim, num_colors)
+    else:
+        net = nn.Sequential()
+        net.add(g_body(width, latent_dim),
+                nn.Conv2D(3, 3, padding=1, in_channels=width), nn.Activation('tanh'))
+    # He başlatması (sızıntılı ReLU, eğim 0.2); sabit terimler 0
+    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
+    return net
+
+
+def r1_direction(net_D, real_X):
+    """R1 için ∇x D(x): gerçek görüntülere göre gradyan (birinci türev)."""
+    real_X = real_X.copy()
+    real_X.attach_grad()
+    with autograd.record():
+        real_Y = net_D(real_X)
+    real_Y.backward()
+    return real_X.grad
+
+
+def r1_surrogate(net_D, real_X, real_Y, v, h=0.01):
+    """Parametrelere göre gradyanı (1/2)·||∇x D||²'ninkine eşit olan sonlu fark:
+    v = ∇x D(x) sabitken (D(x + εv) - D(x)) / ε, ε = h / ||v||."""
+    norm = mx.np.sqrt((v ** 2).sum(axis=(1, 2, 3), keepdims=True)) + 1e-8
+    eps = h / norm
+    slope = (net_D(real_X + eps * v) - real_Y) / eps
+    return slope.mean()
+
+
+def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
+                    gamma):
+    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
+    D'nin kaybına R1 cezası (sonlu farkla) eklenir. Beş sayıyı döndürür."""
+    real_X = augment(X)
+    v = r1_direction(net_D, real_X) if gamma > 0 else None
+    with autograd.record():
+        real_Y = net_D(real_X)
+        fake_Y = net_D(augment(net_G(Z).detach()))
+        loss_D = (loss(real_Y, mx.np.ones_like(real_Y))
+                  + loss(fake_Y, mx.np.zeros_like(fake_Y))).mean() / 2
+        penalty = gamma * r1_surrogate(net_D, real_X, real_Y, v) if gamma > 0 else 0
+        total_D = loss_D + penalty
+    total_D.backward()
+    trainer_D.step(1)
+    with autograd.record():
+        new_Y = net_D(augment(net_G(Z)))
+        loss_G = loss(new_Y, mx.np.ones_like(new_Y)).mean()
+    loss_G.backward()
+    trainer_G.step(1)
+    probs = [npx.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
+    return mx.np.stack([loss_D, loss_G, *probs])
+
+
+def make_update(net_D, net_G, lr, betas):
+    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
+    `small_data_step`'in beş sayısını döndürür."""
+    loss = gluon.loss.SigmoidBCELoss()
+    settings = {'learning_rate': lr, 'beta1': betas[0], 'beta2': betas[1]}
+    trainer_D = gluon.Trainer(net_D.collect_params(), 'adam', settings)
+    trainer_G = gluon.Trainer(net_G.collect_params(), 'adam', dict(settings))
+    return lambda X, Z, augment, gamma: small_data_step(
+        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
+
+
+def load_numpy_weights(net, arrays):
+    """PyTorch düzeninde, parametre sırasıyla kaydedilmiş dizileri ağın
+    parametrelerine aynı sırayla yükler (MXNet'in düzeni PyTorch'unkiyle aynıdır)."""
+    for param, value in zip(net.collect_params().values(), arrays.values(),
+                            strict=True):
+        assert param.shape == value.shape, (param.name, param.shape, value.shape)
+        param.set_data(mx.np.array(value, ctx=param.data().ctx))
 
 
 # -- book/stil_aktarimi.ipynb

@@ -151,15 +151,14 @@ def G_block(out_channels, kernel_size=4, strides=2, padding='same'):
 
 
 def make_G(width, latent_dim):
-    """DCGAN üreticisi: (N, 1, 1, latent_dim) gürültü -> (N, 64, 64, 3), [-1, 1]."""
+    """DCGAN üreticisi: (N, 1, 1, latent_dim) gürültü -> (N, 32, 32, 3), [-1, 1]."""
     return keras.Sequential([
         keras.Input((1, 1, latent_dim)),
-        G_block(width * 8, strides=1, padding='valid'),  # 1x1 -> 4x4
-        G_block(width * 4),                               # 8x8
-        G_block(width * 2),                               # 16x16
-        G_block(width),                                   # 32x32
+        G_block(width * 4, strides=1, padding='valid'),  # 1x1 -> 4x4
+        G_block(width * 2),                               # 8x8
+        G_block(width),                                   # 16x16
         keras.layers.Conv2DTranspose(3, 4, 2, padding='same', use_bias=False,
-                                     kernel_initializer=weight_init()),  # 64x64
+                                     kernel_initializer=weight_init()),  # 32x32
         keras.layers.Activation('tanh')])
 
 
@@ -174,16 +173,15 @@ def D_block(out_channels, kernel_size=4, strides=2, padding='same',
         keras.layers.LeakyReLU(negative_slope=alpha)])
 
 
-def make_D(width):
-    """DCGAN ayrımcısı: (N, 64, 64, 3) görüntü -> (N, 1, 1, 1) logit."""
+def make_D(width, alpha=0.2):
+    """DCGAN ayrımcısı: (N, 32, 32, 3) görüntü -> (N, 1, 1, 1) logit."""
     return keras.Sequential([
-        keras.Input((64, 64, 3)),
+        keras.Input((32, 32, 3)),
         keras.layers.Conv2D(width, 4, 2, padding='same', use_bias=False,
-                            kernel_initializer=weight_init()),   # 32x32, BN yok
-        keras.layers.LeakyReLU(negative_slope=0.2),
-        D_block(width * 2),                                      # 16x16
-        D_block(width * 4),                                      # 8x8
-        D_block(width * 8),                                      # 4x4
+                            kernel_initializer=weight_init()),   # 16x16, BN yok
+        keras.layers.LeakyReLU(negative_slope=alpha),
+        D_block(width * 2, alpha=alpha),                         # 8x8
+        D_block(width * 4, alpha=alpha),                         # 4x4
         keras.layers.Conv2D(1, 4, use_bias=False,
                             kernel_initializer=weight_init())])  # 1x1, logit
 
@@ -276,132 +274,6 @@ def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
     num_examples = num_epochs * len(data_iter) * data_iter.batch_size
     print(speed_line(num_examples, seconds, d2l.try_gpu()))
     return np.array(progress.history), np.stack(progress.snapshots)
-
-
-# -- book/kucuk_veri.ipynb
-def augment_color(X):
-    """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı rastgele değer (NHWC)."""
-    def rand():
-        return tf.random.uniform((tf.shape(X)[0], 1, 1, 1))
-    X = X + (rand() - 0.5)                                    # parlaklık
-    gray = tf.reduce_mean(X, axis=-1, keepdims=True)
-    X = (X - gray) * (2 * rand()) + gray                      # doygunluk
-    mean = tf.reduce_mean(X, axis=(1, 2, 3), keepdims=True)
-    return (X - mean) * (rand() + 0.5) + mean                 # karşıtlık
-
-
-def augment_translation(X, ratio=0.125):
-    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
-    size = X.shape[1]
-    s = int(size * ratio)
-    shape = (2, tf.shape(X)[0], 1, 1)
-    ty, tx = tf.unstack(tf.random.uniform(shape, -s, s + 1, dtype=tf.int32))
-    grid = tf.range(size)
-    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
-    S_y = tf.cast(grid[:, None] - ty == grid[None, :], X.dtype)   # (n, size, size)
-    S_x = tf.cast(grid[:, None] - tx == grid[None, :], X.dtype)
-    return tf.einsum('nij,njkc,nlk->nilc', S_y, X, S_x)
-
-
-def augment_cutout(X, ratio=0.5):
-    """Her görüntüde kenarı kabaca `ratio` kat olan rastgele bir kareyi 0 yapar."""
-    size = X.shape[1]
-    half = int(size * ratio) // 2
-    cy, cx = tf.unstack(tf.random.uniform((2, tf.shape(X)[0], 1, 1), 0, size,
-                                          dtype=tf.int32))
-    grid = tf.range(size)
-    inside = ((tf.abs(grid[:, None] - cy) < half)
-              & (tf.abs(grid[None, :] - cx) < half))          # (n, size, size)
-    return X * tf.cast(~inside, X.dtype)[..., None]
-
-
-def random_flip(X):
-    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NHWC)."""
-    flip = tf.random.uniform((tf.shape(X)[0], 1, 1, 1)) < 0.5
-    return tf.where(flip, tf.reverse(X, axis=[2]), X)
-
-
-def he_init():
-    """He başlatması (sızıntılı ReLU, eğim 0.2): N(0, 2 / (1.04 · fan_in))."""
-    return keras.initializers.VarianceScaling(2 / 1.04, 'fan_in', 'untruncated_normal')
-
-
-def up_block(out_channels):
-    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
-    return keras.Sequential([
-        keras.layers.UpSampling2D(2),
-        keras.layers.Conv2D(out_channels, 3, padding='same',
-                            kernel_initializer=he_init())])
-
-
-def make_G_small(width, latent_dim):
-    """Küçük veri üreticisi: toptan normalleştirme yok, büyütme + 3×3 evrişim."""
-    lrelu = keras.layers.LeakyReLU
-    return keras.Sequential([
-        keras.Input((1, 1, latent_dim)),
-        keras.layers.Conv2DTranspose(width * 8, 4, kernel_initializer=he_init()),
-        lrelu(0.2),                                   # 4x4
-        up_block(width * 4), lrelu(0.2),              # 8x8
-        up_block(width * 2), lrelu(0.2),              # 16x16
-        up_block(width), lrelu(0.2),                  # 32x32
-        up_block(3), keras.layers.Activation('tanh')])  # 64x64
-
-
-def make_D_small(width):
-    """Küçük veri ayrımcısı: DCGAN'ınki gibi, ama toptan normalleştirme yok."""
-    layers = [keras.Input((64, 64, 3))]
-    for k in (1, 2, 4, 8):                            # 32, 16, 8, 4
-        layers += [keras.layers.Conv2D(width * k, 4, 2, padding='same',
-                                       kernel_initializer=he_init()),
-                   keras.layers.LeakyReLU(0.2)]
-    layers.append(keras.layers.Conv2D(1, 4, kernel_initializer=he_init()))  # logit
-    return keras.Sequential(layers)
-
-
-def ema_update(net_ema, net, beta):
-    """net_ema'nın her ağırlığı: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
-    for w_ema, w in zip(net_ema.weights, net.weights):
-        w_ema.assign(beta * w_ema + (1 - beta) * w)
-
-
-def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
-                    gamma):
-    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
-    D'nin kaybına R1 cezası eklenir. Cihazdaki beş sayıyı döndürür."""
-    fake_X = net_G(Z, training=True)
-    real_X = augment(X)
-    with tf.GradientTape() as tape:
-        with tf.GradientTape() as inner:  # R1 için D'nin girdiye göre gradyanı
-            inner.watch(real_X)
-            real_Y = net_D(real_X, training=True)
-        fake_Y = net_D(augment(fake_X), training=True)
-        loss_D = (loss(tf.ones_like(real_Y), real_Y)
-                  + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
-        total_D = loss_D
-        if gamma > 0:  # R1: (γ/2)·||∇x D(x)||²; dış bant bu gradyanı da kaydeder
-            grad = inner.gradient(real_Y, real_X)
-            total_D += gamma / 2 * tf.reduce_mean(tf.reduce_sum(grad ** 2, (1, 2, 3)))
-    grads = tape.gradient(total_D, net_D.trainable_variables)
-    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
-    with tf.GradientTape() as tape:
-        new_Y = net_D(augment(net_G(Z, training=True)), training=True)
-        loss_G = loss(tf.ones_like(new_Y), new_Y)
-    grads = tape.gradient(loss_G, net_G.trainable_variables)
-    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
-    probs = [tf.reduce_mean(tf.sigmoid(Y)) for Y in (real_Y, fake_Y, new_Y)]
-    return tf.stack([loss_D, loss_G, *probs])
-
-
-def make_update(net_D, net_G, lr, betas):
-    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
-    `small_data_step`'in beş sayısını döndürür."""
-    loss = keras.losses.BinaryCrossentropy(from_logits=True)
-    trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=betas[0],
-                                                  beta_2=betas[1]) for _ in range(2)]
-    # gamma bir Python sayısıdır: adım γ = 0 ve γ > 0 için birer kez izlenir
-    step = tf.function(small_data_step)
-    return lambda X, Z, augment, gamma: step(
-        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
 
 
 # -- book/tuzaklar.ipynb
@@ -699,6 +571,166 @@ def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
 
     path = [tf.stack([theta, psi])] + [step() for _ in range(num_steps)]
     return tf.stack(path).numpy()
+
+
+# -- book/kucuk_veri.ipynb
+def augment_translation(X, ratio=0.125):
+    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
+    size = X.shape[1]
+    s = int(size * ratio)
+    shape = (2, tf.shape(X)[0], 1, 1)
+    ty, tx = tf.unstack(tf.random.uniform(shape, -s, s + 1, dtype=tf.int32))
+    grid = tf.range(size)
+    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
+    S_y = tf.cast(grid[:, None] - ty == grid[None, :], X.dtype)   # (n, size, size)
+    S_x = tf.cast(grid[:, None] - tx == grid[None, :], X.dtype)
+    return tf.einsum('nij,njkc,nlk->nilc', S_y, X, S_x)
+
+
+def random_flip(X):
+    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NHWC)."""
+    flip = tf.random.uniform((tf.shape(X)[0], 1, 1, 1)) < 0.5
+    return tf.where(flip, tf.reverse(X, axis=[2]), X)
+
+
+def he_init():
+    """He başlatması (sızıntılı ReLU, eğim 0.2): N(0, 2 / (1.04 · fan_in))."""
+    return keras.initializers.VarianceScaling(2 / 1.04, 'fan_in', 'untruncated_normal')
+
+
+def up_block(out_channels):
+    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
+    return keras.Sequential([
+        keras.layers.UpSampling2D(2),
+        keras.layers.Conv2D(out_channels, 3, padding='same',
+                            kernel_initializer=he_init())])
+
+
+def g_body(width, latent_dim):
+    """Üreticinin gövdesi: gürültü -> 4x4 -> 8x8 -> 16x16 -> 32x32, `width` kanal."""
+    lrelu = keras.layers.LeakyReLU
+    return keras.Sequential([
+        keras.Input((1, 1, latent_dim)),
+        keras.layers.Conv2DTranspose(width * 8, 4, kernel_initializer=he_init()),
+        lrelu(0.2),                                   # 4x4
+        up_block(width * 4), lrelu(0.2),              # 8x8
+        up_block(width * 2), lrelu(0.2),              # 16x16
+        up_block(width), lrelu(0.2)])                 # 32x32
+
+
+def make_D_small(width, mbstd=False):
+    """Küçük veri ayrımcısı: 32x32 -> 16 -> 8 -> 4 -> logit, toptan normalleştirme yok.
+    `mbstd` ise son evrişimden önce minigrup standart sapması kanalı eklenir."""
+    layers = [keras.Input((32, 32, 3))]
+    for k in (1, 2, 4):                               # 16, 8, 4
+        layers += [keras.layers.Conv2D(width * k, 4, 2, padding='same',
+                                       kernel_initializer=he_init()),
+                   keras.layers.LeakyReLU(0.2)]
+    if mbstd:
+        layers.append(MinibatchStd())
+    layers.append(keras.layers.Conv2D(1, 4, kernel_initializer=he_init()))  # logit
+    return keras.Sequential(layers)
+
+
+def ema_update(net_ema, net, beta):
+    """net_ema'nın her ağırlığı: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
+    for w_ema, w in zip(net_ema.weights, net.weights):
+        w_ema.assign(beta * w_ema + (1 - beta) * w)
+
+
+class MinibatchStd(keras.layers.Layer):
+    """Özniteliklerin minigrup içindeki standart sapmasının ortalamasını yeni bir
+    kanal olarak ekler: ayrımcı, minigrubun ne kadar çeşitli olduğunu görür."""
+    def call(self, X):
+        std = tf.reduce_mean(tf.math.reduce_std(X, axis=0))  # tek bir sayı
+        return tf.concat([X, tf.ones_like(X[..., :1]) * std], axis=-1)
+
+
+class PaletteG(keras.Model):
+    """Paletli üretici: gövdenin öznitelikleri her piksel için `num_colors` renge puan
+    verir; piksel, renklerin softmax ağırlıklı ortalamasıdır. Renkler: beyaz, siyah
+    ve gürültüden küçük bir ağla üretilen `num_colors - 2` renk."""
+    def __init__(self, width, latent_dim, num_colors):
+        super().__init__()
+        self.body = g_body(width, latent_dim)
+        self.scores = keras.layers.Conv2D(num_colors, 3, padding='same',
+                                          kernel_initializer=he_init())
+        self.colors = keras.Sequential([
+            keras.layers.Dense(128, kernel_initializer=he_init()),
+            keras.layers.LeakyReLU(0.2),
+            keras.layers.Dense((num_colors - 2) * 3, kernel_initializer=he_init()),
+            keras.layers.Activation('tanh')])
+        self.fixed = tf.constant([[1.0, 1, 1], [-1, -1, -1]])
+
+    def call(self, Z, training=None):
+        weights = tf.nn.softmax(self.scores(self.body(Z)))       # (N, 32, 32, K)
+        n = tf.shape(Z)[0]
+        colors = tf.reshape(self.colors(tf.reshape(Z, (n, -1))), (n, -1, 3))
+        palette = tf.concat([tf.broadcast_to(self.fixed, (n, 2, 3)), colors], axis=1)
+        return tf.einsum('nhwk,nkc->nhwc', weights, palette)
+
+
+def make_G_small(width, latent_dim, num_colors=0):
+    """Küçük veri üreticisi: `num_colors` > 0 ise paletli, değilse RGB ve tanh."""
+    if num_colors:
+        net = PaletteG(width, latent_dim, num_colors)
+        net(tf.zeros((1, 1, 1, latent_dim)))  # ağırlıkları şimdi kur
+        return net
+    return keras.Sequential([
+        g_body(width, latent_dim),
+        keras.layers.Conv2D(3, 3, padding='same', kernel_initializer=he_init()),
+        keras.layers.Activation('tanh')])
+
+
+def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
+                    gamma):
+    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
+    D'nin kaybına R1 cezası eklenir. Cihazdaki beş sayıyı döndürür."""
+    fake_X = net_G(Z, training=True)
+    real_X = augment(X)
+    with tf.GradientTape() as tape:
+        with tf.GradientTape() as inner:  # R1 için D'nin girdiye göre gradyanı
+            inner.watch(real_X)
+            real_Y = net_D(real_X, training=True)
+        fake_Y = net_D(augment(fake_X), training=True)
+        loss_D = (loss(tf.ones_like(real_Y), real_Y)
+                  + loss(tf.zeros_like(fake_Y), fake_Y)) / 2
+        total_D = loss_D
+        if gamma > 0:  # R1: (γ/2)·||∇x D(x)||²; dış bant bu gradyanı da kaydeder
+            grad = inner.gradient(real_Y, real_X)
+            total_D += gamma / 2 * tf.reduce_mean(tf.reduce_sum(grad ** 2, (1, 2, 3)))
+    grads = tape.gradient(total_D, net_D.trainable_variables)
+    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+    with tf.GradientTape() as tape:
+        new_Y = net_D(augment(net_G(Z, training=True)), training=True)
+        loss_G = loss(tf.ones_like(new_Y), new_Y)
+    grads = tape.gradient(loss_G, net_G.trainable_variables)
+    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+    probs = [tf.reduce_mean(tf.sigmoid(Y)) for Y in (real_Y, fake_Y, new_Y)]
+    return tf.stack([loss_D, loss_G, *probs])
+
+
+def make_update(net_D, net_G, lr, betas):
+    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
+    `small_data_step`'in beş sayısını döndürür."""
+    loss = keras.losses.BinaryCrossentropy(from_logits=True)
+    trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=betas[0],
+                                                  beta_2=betas[1]) for _ in range(2)]
+    # gamma bir Python sayısıdır: adım γ = 0 ve γ > 0 için birer kez izlenir
+    step = tf.function(small_data_step)
+    return lambda X, Z, augment, gamma: step(
+        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
+
+
+def load_numpy_weights(net, arrays):
+    """PyTorch düzeninde, parametre sırasıyla kaydedilmiş dizileri Keras'ın düzenine
+    çevirip ağın ağırlıklarına aynı sırayla yükler."""
+    for weight, value in zip(net.weights, arrays.values(), strict=True):
+        if value.ndim == 4:    # evrişim çekirdeği: (·, ·, y, x) -> (y, x, ·, ·)
+            value = value.transpose(2, 3, 1, 0)
+        elif value.ndim == 2:  # tam bağlı katman: (çıkış, giriş) -> (giriş, çıkış)
+            value = value.T
+        weight.assign(value)
 
 
 # -- book/stil_aktarimi.ipynb

@@ -141,13 +141,12 @@ def G_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1):
 
 
 def make_G(width, latent_dim):
-    """DCGAN üreticisi: (N, latent_dim, 1, 1) gürültü -> (N, 3, 64, 64), [-1, 1]."""
+    """DCGAN üreticisi: (N, latent_dim, 1, 1) gürültü -> (N, 3, 32, 32), [-1, 1]."""
     net = nn.Sequential(
-        G_block(latent_dim, width * 8, strides=1, padding=0),  # 1x1 -> 4x4
-        G_block(width * 8, width * 4),                          # 8x8
-        G_block(width * 4, width * 2),                          # 16x16
-        G_block(width * 2, width),                              # 32x32
-        nn.ConvTranspose2d(width, 3, 4, 2, 1, bias=False),      # 64x64, 3 kanal
+        G_block(latent_dim, width * 4, strides=1, padding=0),  # 1x1 -> 4x4
+        G_block(width * 4, width * 2),                          # 8x8
+        G_block(width * 2, width),                              # 16x16
+        nn.ConvTranspose2d(width, 3, 4, 2, 1, bias=False),      # 32x32, 3 kanal
         nn.Tanh())
     init_weights(net)
     # İşlemcide evrişimler kanal-sonda bellek düzeninde daha hızlıdır (şekil yine NCHW)
@@ -162,14 +161,13 @@ def D_block(in_channels, out_channels, kernel_size=4, strides=2, padding=1,
         nn.BatchNorm2d(out_channels), nn.LeakyReLU(alpha))
 
 
-def make_D(width):
-    """DCGAN ayrımcısı: (N, 3, 64, 64) görüntü -> (N, 1, 1, 1) logit."""
+def make_D(width, alpha=0.2):
+    """DCGAN ayrımcısı: (N, 3, 32, 32) görüntü -> (N, 1, 1, 1) logit."""
     net = nn.Sequential(
-        nn.Conv2d(3, width, 4, 2, 1, bias=False), nn.LeakyReLU(0.2),  # 32x32, BN yok
-        D_block(width, width * 2),                                     # 16x16
-        D_block(width * 2, width * 4),                                 # 8x8
-        D_block(width * 4, width * 8),                                 # 4x4
-        nn.Conv2d(width * 8, 1, 4, bias=False))                        # 1x1, logit
+        nn.Conv2d(3, width, 4, 2, 1, bias=False), nn.LeakyReLU(alpha),  # 16x16
+        D_block(width, width * 2, alpha=alpha),                          # 8x8
+        D_block(width * 2, width * 4, alpha=alpha),                      # 4x4
+        nn.Conv2d(width * 4, 1, 4, bias=False))                          # 1x1, logit
     init_weights(net)
     return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
 
@@ -217,124 +215,6 @@ def train_dcgan(net_D, net_G, data_iter, num_epochs, lr, latent_dim):
 
     return train_epochs(step, data_iter, num_epochs, lambda: generate(net_G, Z_fixed),
                         d2l.try_gpu())
-
-
-# -- book/kucuk_veri.ipynb
-def augment_color(X):
-    """Parlaklık, doygunluk, karşıtlık: her görüntüye ayrı rastgele değer (NCHW)."""
-    def rand():
-        return torch.rand(X.shape[0], 1, 1, 1, device=X.device)
-    X = X + (rand() - 0.5)                                    # parlaklık
-    gray = X.mean(dim=1, keepdim=True)
-    X = (X - gray) * (2 * rand()) + gray                      # doygunluk
-    mean = X.mean(dim=(1, 2, 3), keepdim=True)
-    return (X - mean) * (rand() + 0.5) + mean                 # karşıtlık
-
-
-def augment_translation(X, ratio=0.125):
-    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
-    n, size = X.shape[0], X.shape[-1]
-    s = int(size * ratio)
-    ty, tx = torch.randint(-s, s + 1, (2, n, 1, 1, 1), device=X.device)
-    grid = torch.arange(size, device=X.device)
-    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
-    S_y = (grid[:, None] - ty == grid[None, :]).float()   # (n, 1, size, size)
-    S_x = (grid[:, None] - tx == grid[None, :]).float()
-    return S_y @ X @ S_x.transpose(-1, -2)
-
-
-def augment_cutout(X, ratio=0.5):
-    """Her görüntüde kenarı kabaca `ratio` kat olan rastgele bir kareyi 0 yapar."""
-    n, size = X.shape[0], X.shape[-1]
-    half = int(size * ratio) // 2
-    cy, cx = torch.randint(0, size, (2, n, 1, 1, 1), device=X.device)
-    grid = torch.arange(size, device=X.device)
-    inside = ((grid[:, None] - cy).abs() < half) & ((grid[None, :] - cx).abs() < half)
-    return X * (~inside)
-
-
-def random_flip(X):
-    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
-    flip = torch.rand(X.shape[0], 1, 1, 1, device=X.device) < 0.5
-    return torch.where(flip, X.flip(-1), X)
-
-
-def init_he(net):
-    """Evrişimlere He başlatması (sızıntılı ReLU, eğim 0.2); sabit terimler 0."""
-    for layer in net.modules():
-        if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d)):
-            nn.init.kaiming_normal_(layer.weight, a=0.2)
-            nn.init.zeros_(layer.bias)
-
-
-def up_block(in_channels, out_channels):
-    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
-    return nn.Sequential(nn.Upsample(scale_factor=2),
-                         nn.Conv2d(in_channels, out_channels, 3, padding=1))
-
-
-def make_G_small(width, latent_dim):
-    """Küçük veri üreticisi: toptan normalleştirme yok, büyütme + 3×3 evrişim."""
-    net = nn.Sequential(
-        nn.ConvTranspose2d(latent_dim, width * 8, 4), nn.LeakyReLU(0.2),  # 4x4
-        up_block(width * 8, width * 4), nn.LeakyReLU(0.2),                # 8x8
-        up_block(width * 4, width * 2), nn.LeakyReLU(0.2),                # 16x16
-        up_block(width * 2, width), nn.LeakyReLU(0.2),                    # 32x32
-        up_block(width, 3), nn.Tanh())                                    # 64x64
-    init_he(net)
-    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
-
-
-def make_D_small(width):
-    """Küçük veri ayrımcısı: DCGAN'ınki gibi, ama toptan normalleştirme yok."""
-    layers = [nn.Conv2d(3, width, 4, 2, 1), nn.LeakyReLU(0.2)]       # 32x32
-    for k in (1, 2, 4):                                                # 16, 8, 4
-        layers += [nn.Conv2d(width * k, width * 2 * k, 4, 2, 1), nn.LeakyReLU(0.2)]
-    net = nn.Sequential(*layers, nn.Conv2d(width * 8, 1, 4))           # 1x1, logit
-    init_he(net)
-    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
-
-
-def ema_update(net_ema, net, beta):
-    """net_ema'nın her parametresi: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
-    with torch.no_grad():
-        for p_ema, p in zip(net_ema.parameters(), net.parameters()):
-            p_ema.lerp_(p, 1 - beta)
-
-
-def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
-                    gamma):
-    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
-    D'nin kaybına R1 cezası eklenir. Cihazdaki beş sayıyı döndürür."""
-    fake_X = net_G(Z)
-    trainer_D.zero_grad()
-    real_X = augment(X).detach().requires_grad_(gamma > 0)
-    real_Y, fake_Y = net_D(real_X), net_D(augment(fake_X.detach()))
-    loss_D = (loss(real_Y, torch.ones_like(real_Y))
-              + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
-    penalty = 0
-    if gamma > 0:  # R1: (γ/2)·||∇x D(x)||², gerçek (artırılmış) görüntülerde
-        grad, = torch.autograd.grad(real_Y.sum(), real_X, create_graph=True)
-        penalty = gamma / 2 * grad.square().sum(dim=(1, 2, 3)).mean()
-    (loss_D + penalty).backward()
-    trainer_D.step()
-    trainer_G.zero_grad()
-    new_Y = net_D(augment(fake_X))
-    loss_G = loss(new_Y, torch.ones_like(new_Y))
-    loss_G.backward()
-    trainer_G.step()
-    probs = [torch.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
-    return torch.stack([loss_D, loss_G, *probs]).detach()
-
-
-def make_update(net_D, net_G, lr, betas):
-    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
-    `small_data_step`'in beş sayısını döndürür."""
-    loss = nn.BCEWithLogitsLoss()
-    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=betas)
-    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=betas)
-    return lambda X, Z, augment, gamma: small_data_step(
-        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
 
 
 # -- book/tuzaklar.ipynb
@@ -616,6 +496,147 @@ def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
             theta -= lr * grad_theta                 # üretici: gradyan inişi
         path.append(torch.stack([theta, psi]).detach())
     return torch.stack(path).numpy()
+
+
+# -- book/kucuk_veri.ipynb
+def augment_translation(X, ratio=0.125):
+    """Görüntüyü en çok kenarın `ratio` katı kaydırır; boşalan yer 0 (gri) olur."""
+    n, size = X.shape[0], X.shape[-1]
+    s = int(size * ratio)
+    ty, tx = torch.randint(-s, s + 1, (2, n, 1, 1, 1), device=X.device)
+    grid = torch.arange(size, device=X.device)
+    # Kaydırma matrisi: S[i, j] = 1 ancak j = i - t ise; S @ X satırları t kaydırır
+    S_y = (grid[:, None] - ty == grid[None, :]).float()   # (n, 1, size, size)
+    S_x = (grid[:, None] - tx == grid[None, :]).float()
+    return S_y @ X @ S_x.transpose(-1, -2)
+
+
+def random_flip(X):
+    """Minigruptaki görüntülerin rastgele yarısını soldan sağa çevirir (NCHW)."""
+    flip = torch.rand(X.shape[0], 1, 1, 1, device=X.device) < 0.5
+    return torch.where(flip, X.flip(-1), X)
+
+
+def init_he(net):
+    """He başlatması (sızıntılı ReLU, eğim 0.2): evrişimler ve tam bağlı katmanlar;
+    sabit terimler 0."""
+    for layer in net.modules():
+        if isinstance(layer, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
+            nn.init.kaiming_normal_(layer.weight, a=0.2)
+            nn.init.zeros_(layer.bias)
+
+
+def up_block(in_channels, out_channels):
+    """En yakın komşuyla kenarı iki katına çıkarır, ardından 3×3 evrişim."""
+    return nn.Sequential(nn.Upsample(scale_factor=2),
+                         nn.Conv2d(in_channels, out_channels, 3, padding=1))
+
+
+def g_body(width, latent_dim):
+    """Üreticinin gövdesi: gürültü -> 4x4 -> 8x8 -> 16x16 -> 32x32, `width` kanal."""
+    return nn.Sequential(
+        nn.ConvTranspose2d(latent_dim, width * 8, 4), nn.LeakyReLU(0.2),  # 4x4
+        up_block(width * 8, width * 4), nn.LeakyReLU(0.2),                # 8x8
+        up_block(width * 4, width * 2), nn.LeakyReLU(0.2),                # 16x16
+        up_block(width * 2, width), nn.LeakyReLU(0.2))                    # 32x32
+
+
+def make_D_small(width, mbstd=False):
+    """Küçük veri ayrımcısı: 32x32 -> 16 -> 8 -> 4 -> logit, toptan normalleştirme yok.
+    `mbstd` ise son evrişimden önce minigrup standart sapması kanalı eklenir."""
+    layers = [nn.Conv2d(3, width, 4, 2, 1), nn.LeakyReLU(0.2)]       # 16x16
+    for k in (1, 2):                                                   # 8x8, 4x4
+        layers += [nn.Conv2d(width * k, width * 2 * k, 4, 2, 1), nn.LeakyReLU(0.2)]
+    if mbstd:
+        layers.append(MinibatchStd())
+    net = nn.Sequential(*layers, nn.Conv2d(width * 4 + int(mbstd), 1, 4))  # logit
+    init_he(net)
+    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
+
+
+def ema_update(net_ema, net, beta):
+    """net_ema'nın her parametresi: β·(kendisi) + (1 - β)·(net'teki karşılığı)."""
+    with torch.no_grad():
+        for p_ema, p in zip(net_ema.parameters(), net.parameters()):
+            p_ema.lerp_(p, 1 - beta)
+
+
+class MinibatchStd(nn.Module):
+    """Özniteliklerin minigrup içindeki standart sapmasının ortalamasını yeni bir
+    kanal olarak ekler: ayrımcı, minigrubun ne kadar çeşitli olduğunu görür."""
+    def forward(self, X):
+        std = X.std(dim=0).mean()  # bütün minigrup için tek bir sayı
+        return torch.cat([X, std.expand(X.shape[0], 1, *X.shape[2:])], dim=1)
+
+
+class PaletteG(nn.Module):
+    """Paletli üretici: gövdenin öznitelikleri her piksel için `num_colors` renge puan
+    verir; piksel, renklerin softmax ağırlıklı ortalamasıdır. Renkler: beyaz, siyah
+    ve gürültüden küçük bir ağla üretilen `num_colors - 2` renk."""
+    def __init__(self, width, latent_dim, num_colors):
+        super().__init__()
+        self.body = g_body(width, latent_dim)
+        self.scores = nn.Conv2d(width, num_colors, 3, padding=1)
+        self.colors = nn.Sequential(nn.Linear(latent_dim, 128), nn.LeakyReLU(0.2),
+                                    nn.Linear(128, (num_colors - 2) * 3), nn.Tanh())
+
+    def forward(self, Z):
+        weights = torch.softmax(self.scores(self.body(Z)), dim=1)  # (N, K, 32, 32)
+        colors = self.colors(Z.flatten(1)).unflatten(1, (-1, 3))    # (N, K - 2, 3)
+        fixed = torch.tensor([[1.0, 1, 1], [-1, -1, -1]], device=Z.device)  # beyaz, siyah
+        palette = torch.cat([fixed.expand(len(Z), 2, 3), colors], dim=1)
+        return torch.einsum('nkhw,nkc->nchw', weights, palette)
+
+
+def make_G_small(width, latent_dim, num_colors=0):
+    """Küçük veri üreticisi: `num_colors` > 0 ise paletli, değilse RGB ve tanh."""
+    if num_colors:
+        net = PaletteG(width, latent_dim, num_colors)
+    else:
+        net = nn.Sequential(g_body(width, latent_dim),
+                            nn.Conv2d(width, 3, 3, padding=1), nn.Tanh())
+    init_he(net)
+    return net.to(d2l.try_gpu(), memory_format=torch.channels_last)
+
+
+def small_data_step(X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment,
+                    gamma):
+    """gan_step gibi, ama D'nin girdileri `augment`'ten geçer ve `gamma` > 0 ise
+    D'nin kaybına R1 cezası eklenir. Cihazdaki beş sayıyı döndürür."""
+    fake_X = net_G(Z)
+    trainer_D.zero_grad()
+    real_X = augment(X).detach().requires_grad_(gamma > 0)
+    real_Y, fake_Y = net_D(real_X), net_D(augment(fake_X.detach()))
+    loss_D = (loss(real_Y, torch.ones_like(real_Y))
+              + loss(fake_Y, torch.zeros_like(fake_Y))) / 2
+    penalty = 0
+    if gamma > 0:  # R1: (γ/2)·||∇x D(x)||², gerçek (artırılmış) görüntülerde
+        grad, = torch.autograd.grad(real_Y.sum(), real_X, create_graph=True)
+        penalty = gamma / 2 * grad.square().sum(dim=(1, 2, 3)).mean()
+    (loss_D + penalty).backward()
+    trainer_D.step()
+    trainer_G.zero_grad()
+    new_Y = net_D(augment(fake_X))
+    loss_G = loss(new_Y, torch.ones_like(new_Y))
+    loss_G.backward()
+    trainer_G.step()
+    probs = [torch.sigmoid(Y).mean() for Y in (real_Y, fake_Y, new_Y)]
+    return torch.stack([loss_D, loss_G, *probs]).detach()
+
+
+def make_update(net_D, net_G, lr, betas):
+    """Kaybı ve iki Adam'ı kurar; update(X, Z, augment, gamma) bir adım atar ve
+    `small_data_step`'in beş sayısını döndürür."""
+    loss = nn.BCEWithLogitsLoss()
+    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=betas)
+    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=betas)
+    return lambda X, Z, augment, gamma: small_data_step(
+        X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
+
+
+def load_numpy_weights(net, arrays):
+    """PyTorch düzeninde kaydedilmiş dizileri (ad -> dizi) ağın parametrelerine yükler."""
+    net.load_state_dict({k: torch.from_numpy(v) for k, v in arrays.items()})
 
 
 # -- book/stil_aktarimi.ipynb
