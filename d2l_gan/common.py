@@ -2,7 +2,7 @@
 bölümlerde `d2l.ad` diye kullanılan yardımcılar.
 
 İşaret satırının altı bölümlerin `#@save` işaretli ortak hücrelerinden üretilir
-(bkz. d2l_gan/book/lib.py). Burada yalnızca numpy ve matplotlib vardır; her
+(bkz. arac/kitap/lib.py). Burada yalnızca numpy ve matplotlib vardır; her
 çerçeve modülü bu adları yıldızlı içe aktarmayla sunar.
 """
 import functools

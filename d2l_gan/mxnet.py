@@ -2,7 +2,7 @@
 
 Yalnızca MXNet'i yükler; çerçeveden bağımsız yardımcılar (çizim, zamanlama,
 oyuncak dağılımlar, ölçütler) buradan da kullanılabilir. İşaret satırının altı
-bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. d2l_gan/book/lib.py).
+bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. arac/kitap/lib.py).
 
 Kitap MXNet'in numpy uyumlu arayüzünü kullanır: diziler `mx.np`, sinir ağı
 işlemleri `npx`'tedir ve bu modül içe aktarılınca `npx.set_np()` çağrılır

@@ -3,7 +3,7 @@
 Yalnızca TensorFlow'u ve Keras'ı yükler; çerçeveden bağımsız yardımcılar (çizim,
 zamanlama, oyuncak dağılımlar, ölçütler) buradan da kullanılabilir. İşaret
 satırının altı bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz.
-d2l_gan/book/lib.py).
+arac/kitap/lib.py).
 """
 import os
 import sys

@@ -2,7 +2,7 @@
 
 Yalnızca PyTorch'u yükler; çerçeveden bağımsız yardımcılar (çizim, zamanlama,
 oyuncak dağılımlar, ölçütler) buradan da kullanılabilir. İşaret satırının altı
-bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. d2l_gan/book/lib.py).
+bölümlerin `#@save` işaretli hücrelerinden üretilir (bkz. arac/kitap/lib.py).
 """
 import random
 import sys

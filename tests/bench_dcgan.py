@@ -29,7 +29,7 @@ import subprocess
 import sys
 import time
 
-from d2l_gan.book.frameworks import FRAMEWORKS
+from d2l_gan.frameworks import FRAMEWORKS
 
 
 def build_pytorch(width, latent_dim):

@@ -45,8 +45,8 @@ from pathlib import Path
 import nbformat
 from packaging.requirements import Requirement
 
-from d2l_gan.book.frameworks import MODULES
-from d2l_gan.book.notebook import chapter_notebooks, inject_params, load_params
+from d2l_gan.frameworks import MODULES
+from kitap.notebook import chapter_notebooks, inject_params, load_params
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / '_build' / 'colab'

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import nbformat
 
-from d2l_gan.book.export import export_notebook, requirement_pins
-from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
-from d2l_gan.book.myst import BookInfo
-from d2l_gan.book.notebook import (
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
+from kitap.export import export_notebook, requirement_pins
+from kitap.myst import BookInfo
+from kitap.notebook import (
     chapter_notebooks,
     inject_params,
     load_chapter,

@@ -30,10 +30,10 @@ install_system_tools() {
 stage "chromium, shellcheck" install_system_tools
 stage "ruff (lint)" $PY -m ruff check d2l_gan tests
 stage "ruff (biçim)" $PY -m ruff format --check d2l_gan tests
-stage "yapı denetimi (check)" $PY -m d2l_gan.book check
-stage "üretilmiş defterler (export --check)" $PY -m d2l_gan.book export --check
-stage "kitap (uyarılar hata)" $PY -m d2l_gan.book build
-stage "kitap, çözümler gizli" $PY -m d2l_gan.book build --hide-solutions
+stage "yapı denetimi (check)" $PY -m kitap check
+stage "üretilmiş defterler (export --check)" $PY -m kitap export --check
+stage "kitap (uyarılar hata)" $PY -m kitap build
+stage "kitap, çözümler gizli" $PY -m kitap build --hide-solutions
 rm -rf _build/nbtest
 stage "test defterleri" $PY tests/prepare_notebooks.py _build/nbtest
 # Pokemon verisi: ../shared/data arşivi ya da (yoksa) sentetik görüntüler.

@@ -9,8 +9,8 @@ yayımlandığına bakmadan aranabilir.
 import re
 from pathlib import Path
 
-from d2l_gan.book.myst import Directive, parse, strip_solutions, walk
-from d2l_gan.book.notebook import chapter_notebooks, load_chapter
+from kitap.myst import Directive, parse, strip_solutions, walk
+from kitap.notebook import chapter_notebooks, load_chapter
 
 ROOT = Path(__file__).resolve().parent.parent
 # Parçaları bölen işaretler: matematik, kod, roller, bağlantılar, vurgu, ayraçlar.

@@ -4,8 +4,8 @@ import ast
 import re
 from pathlib import Path
 
-from d2l_gan.book.frameworks import SUFFIXES as SUFFIX  # noqa: F401 (testler kullanır)
-from d2l_gan.book.notebook import META_KEY, cell_outputs, framework_of, load_chapter
+from d2l_gan.frameworks import SUFFIXES as SUFFIX  # noqa: F401 (testler kullanır)
+from kitap.notebook import META_KEY, cell_outputs, framework_of, load_chapter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,10 +8,10 @@ import nbformat
 import pytest
 from test_book_tool import chapter, code
 
-from d2l_gan.book.checks import check_book, saved_name_problems
-from d2l_gan.book.export import export_all
-from d2l_gan.book.lib import GENERATED_MARK, expected_modules, saved_blocks, saved_names
-from d2l_gan.book.notebook import (
+from kitap.checks import check_book, saved_name_problems
+from kitap.export import export_all
+from kitap.lib import GENERATED_MARK, expected_modules, saved_blocks, saved_names
+from kitap.notebook import (
     FRAMEWORKS,
     MODULES,
     BookError,
@@ -20,8 +20,8 @@ from d2l_gan.book.notebook import (
     framework_view,
     load_chapter,
 )
-from d2l_gan.book.reader import expand_shared_cells, read_chapter
-from d2l_gan.book.runner import run_chapter
+from kitap.reader import expand_shared_cells, read_chapter
+from kitap.runner import run_chapter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""`python -m d2l_gan.book` aracının testleri: küçük, sahte bir kitap üzerinde."""
+"""`python -m kitap` aracının testleri: küçük, sahte bir kitap üzerinde."""
 
 import json
 import textwrap
@@ -6,18 +6,18 @@ import textwrap
 import nbformat
 import pytest
 
-from d2l_gan.book.__main__ import main
-from d2l_gan.book.checks import check_book
-from d2l_gan.book.export import export_all, requirement_pins, write_students
-from d2l_gan.book.frameworks import FRAMEWORKS
-from d2l_gan.book.notebook import (
+from d2l_gan.frameworks import FRAMEWORKS
+from kitap.__main__ import main
+from kitap.checks import check_book
+from kitap.export import export_all, requirement_pins, write_students
+from kitap.notebook import (
     BookError,
     framework_view,
     group_problems,
     load_chapter,
     load_params,
 )
-from d2l_gan.book.runner import run_chapter
+from kitap.runner import run_chapter
 
 
 def code(source, *tags, cid=None):

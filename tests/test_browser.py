@@ -16,10 +16,10 @@ import yaml
 from chromium import serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from d2l_gan.book.build import html_dir
-from d2l_gan.book.checks import MAX_LINE
-from d2l_gan.book.frameworks import FRAMEWORKS, LABELS
-from d2l_gan.book.notebook import book_chapters, chapter_notebooks
+from d2l_gan.frameworks import FRAMEWORKS, LABELS
+from kitap.build import html_dir
+from kitap.checks import MAX_LINE
+from kitap.notebook import book_chapters, chapter_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = html_dir(ROOT)

@@ -19,9 +19,9 @@ import pytest
 from chromium import serve
 from solutions import book_solutions
 
-from d2l_gan.book.build import html_dir
-from d2l_gan.book.export import STUDENT_DIR
-from d2l_gan.book.frameworks import FRAMEWORKS, LABELS
+from d2l_gan.frameworks import FRAMEWORKS, LABELS
+from kitap.build import html_dir
+from kitap.export import STUDENT_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML, HIDDEN = html_dir(ROOT), html_dir(ROOT, hide_solutions=True)
@@ -33,13 +33,13 @@ BINARY_OR_THEME = ('_static/', '_images/')
 
 @pytest.fixture(scope='module')
 def site():
-    with serve(HTML, 'python -m d2l_gan.book build') as url:
+    with serve(HTML, 'python -m kitap build') as url:
         yield url
 
 
 @pytest.fixture(scope='module')
 def hidden_site():
-    with serve(HIDDEN, 'python -m d2l_gan.book build --hide-solutions') as url:
+    with serve(HIDDEN, 'python -m kitap build --hide-solutions') as url:
         yield url
 
 

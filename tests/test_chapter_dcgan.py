@@ -6,7 +6,7 @@ import pytest
 from stored import SUFFIX, stored_glue, stored_setting, stored_text
 from stored import stored_cell as cell
 
-from d2l_gan.book.notebook import FRAMEWORKS
+from kitap.notebook import FRAMEWORKS
 
 EPOCH_LINE = re.compile(
     r'^dönem +(\d+): kayıp_D ([0-9.]+), kayıp_G ([0-9.]+), '
@@ -56,7 +56,7 @@ def test_trained_generator_beats_untrained_on_held_out_images(chapter, framework
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_sample_grids_are_stored(chapter, framework):
-    from d2l_gan.book.notebook import cell_outputs
+    from kitap.notebook import cell_outputs
 
     for cid in ('ilerleme', 'anlik', 'ornekler', 'piramit'):
         outputs = cell_outputs(cell(chapter, cid), framework)

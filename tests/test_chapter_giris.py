@@ -5,7 +5,7 @@ import re
 import pytest
 from stored import stored_chapter, stored_glue, stored_text
 
-from d2l_gan.book.frameworks import FRAMEWORKS
+from d2l_gan.frameworks import FRAMEWORKS
 
 COSTS = r'ortalama C\(veri\) = ([0-9.]+), ortalama C\(G\(z\)\) = ([0-9.]+)'
 

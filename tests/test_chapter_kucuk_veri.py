@@ -6,7 +6,7 @@ import pytest
 from stored import stored_cell as cell
 from stored import stored_glue, stored_setting, stored_text
 
-from d2l_gan.book.notebook import FRAMEWORKS, cell_outputs
+from kitap.notebook import FRAMEWORKS, cell_outputs
 
 KEYS = (
     'swd_untrained',

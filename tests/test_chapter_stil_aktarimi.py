@@ -6,7 +6,7 @@ import pytest
 from stored import stored_cell as cell
 from stored import stored_glue, stored_setting, stored_text
 
-from d2l_gan.book.notebook import FRAMEWORKS
+from kitap.notebook import FRAMEWORKS
 
 STEP = re.compile(
     r'^adım +(\d+): içerik ([0-9.]+), stil ([0-9.]+), '
@@ -33,7 +33,7 @@ def setting(chapter, name):
 
 
 def has_image(chapter, cell_id, framework):
-    from d2l_gan.book.notebook import cell_outputs
+    from kitap.notebook import cell_outputs
 
     return any(
         'image/png' in o.get('data', {})

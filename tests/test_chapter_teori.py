@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from stored import stored_chapter, stored_glue, stored_text
 
-from d2l_gan.book.frameworks import FRAMEWORKS
+from d2l_gan.frameworks import FRAMEWORKS
 
 
 @pytest.fixture(scope='module')

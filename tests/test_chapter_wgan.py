@@ -9,7 +9,7 @@ import re
 import pytest
 from stored import stored_chapter, stored_glue, stored_setting, stored_text
 
-from d2l_gan.book.frameworks import FRAMEWORKS
+from d2l_gan.frameworks import FRAMEWORKS
 
 
 @pytest.fixture(scope='module')

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from stored import ROOT, stored_chapter, stored_glue, stored_text
 
-from d2l_gan.book.frameworks import FRAMEWORKS
-from d2l_gan.book.notebook import chapter_notebooks
+from d2l_gan.frameworks import FRAMEWORKS
 from d2l_gan.toy import GAUSS_A, GAUSS_B
+from kitap.notebook import chapter_notebooks
 
 LOG2 = math.log(2)
 EPOCH = re.compile(r'dönem +(\d+): kayıp_D ([0-9.]+), kayıp_G ([0-9.]+), ε ([0-9.]+)')

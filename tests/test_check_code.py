@@ -3,13 +3,13 @@
 import nbformat
 from test_book_tool import book, code  # noqa: F401 (fikstür)
 
-from d2l_gan.book.checks import (
+from kitap.checks import (
     MAX_CELL_LINES,
     MAX_LINE,
     check_book,
     code_shape_problems,
 )
-from d2l_gan.book.runner import run_chapter
+from kitap.runner import run_chapter
 
 
 def notebook(*cells):

@@ -16,7 +16,7 @@ import pytest
 from colab_stack import COLAB_RUNTIME
 from reader_stderr import unexpected_stderr
 
-from d2l_gan.book.notebook import chapter_notebooks
+from kitap.notebook import chapter_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / '_build' / 'colab'

@@ -15,16 +15,16 @@ import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
-from d2l_gan.book.export import (
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
+from kitap.export import (
     STUDENT_DIR,
     colab_cell,
     export_notebook,
     requirement_pins,
 )
-from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
-from d2l_gan.book.myst import BookInfo, Context, convert_markdown, references_markdown
-from d2l_gan.book.notebook import META_KEY, BookError, chapter_notebooks
-from d2l_gan.book.runner import KERNEL_ENV
+from kitap.myst import BookInfo, Context, convert_markdown, references_markdown
+from kitap.notebook import META_KEY, BookError, chapter_notebooks
+from kitap.runner import KERNEL_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / 'notebooks').glob('*/*.ipynb')) + sorted(
@@ -349,13 +349,13 @@ def test_book_tool_without_its_extra_fails_with_a_turkish_message():
     program = (
         'import importlib.util as u\nreal = u.find_spec\n'
         "u.find_spec = lambda n, *a: None if n == 'pybtex' else real(n, *a)\n"
-        'import d2l_gan.book\n'
+        'import kitap\n'
     )
     run = subprocess.run(
         [sys.executable, '-c', program], capture_output=True, text=True
     )
     assert run.returncode != 0
-    assert 'ImportError' in run.stderr and 'd2l-gan[kitap]' in run.stderr
+    assert 'ImportError' in run.stderr and 'pip install ./arac' in run.stderr
     assert 'eksik: pybtex' in run.stderr
 
 
@@ -364,11 +364,11 @@ def test_reader_package_declares_only_reader_dependencies():
 
     project = tomllib.loads((ROOT / 'pyproject.toml').read_text())['project']
     assert sorted(project['dependencies']) == ['Pillow', 'matplotlib', 'numpy']
-    tools = {
-        re.split(r'[<>=!\[ ]', d)[0].lower()
-        for d in project['optional-dependencies']['kitap']
-    }
+    assert 'optional-dependencies' not in project  # araç ayrı bir dağıtımdır
+    tool = tomllib.loads((ROOT / 'arac' / 'pyproject.toml').read_text())['project']
+    tools = {re.split(r'[<>=!\[ ]', d)[0].lower() for d in tool['dependencies']}
     assert {'nbformat', 'nbclient', 'pyyaml', 'pybtex', 'jupyter-book'} <= tools
+    assert {'d2l-gan', 'markdown-it-py', 'mdit-py-plugins'} <= tools
 
 
 def test_notebooks_import_only_their_own_framework_and_no_book_tool():
@@ -376,7 +376,7 @@ def test_notebooks_import_only_their_own_framework_and_no_book_tool():
         nb = nbformat.read(path, as_version=4)
         code = '\n'.join(c.source for c in nb.cells if c.cell_type == 'code')
         framework = path.parent.name
-        assert 'd2l_gan.book' not in code, path
+        assert not re.search(r'\b(import|from) kitap\b|\bkitap\.', code), path
         for other in FRAMEWORKS:
             if other != framework:
                 assert f'import {MODULES[other]}' not in code, (path, other)

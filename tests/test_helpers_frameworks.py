@@ -15,7 +15,7 @@ import types
 import numpy as np
 import pytest
 
-from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
 
 pytestmark = pytest.mark.filterwarnings(
     'ignore::DeprecationWarning'

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
 
 NUM_IMAGES = 10
 

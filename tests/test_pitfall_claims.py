@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from claims import run_claims
 
-from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
 
 SEEDS = [0, 1]
 # Küçültülmüş ayarlar. Bölümün tam ayarı: 3000 adım ısınma + 300 ortak adım; halkada

@@ -148,7 +148,7 @@ def test_hed_pin_has_one_source_and_reaches_the_first_cell():
 
     import nbformat
 
-    from d2l_gan.book.frameworks import FRAMEWORKS
+    from d2l_gan.frameworks import FRAMEWORKS
     from d2l_gan.pretrained import HED_PACKAGE
 
     root = Path(__file__).resolve().parent.parent

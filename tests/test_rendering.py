@@ -1,4 +1,4 @@
-"""Kitabın Sphinx eklentileri (d2l_gan/book/sphinxext/): küçük bir kitap derlenir ve
+"""Kitabın Sphinx eklentileri (arac/kitap/sphinxext/): küçük bir kitap derlenir ve
 HTML'i okunur; numaralama ve arama dilinin parçaları ayrıca birim olarak denenir."""
 
 import base64
@@ -14,10 +14,10 @@ import pytest
 import snowballstemmer
 from PIL import Image
 
-from d2l_gan.book.frameworks import FRAMEWORKS, SUFFIXES
-from d2l_gan.book.notebook import META_KEY
-from d2l_gan.book.sphinxext.numbering import shared_numbers
-from d2l_gan.book.sphinxext.search import SearchTurkishFolded, turkish_lower
+from d2l_gan.frameworks import FRAMEWORKS, SUFFIXES
+from kitap.notebook import META_KEY
+from kitap.sphinxext.numbering import shared_numbers
+from kitap.sphinxext.search import SearchTurkishFolded, turkish_lower
 
 
 def png():
@@ -48,7 +48,7 @@ def tab_group(name, figures=1):
 
 
 def expanded_shared_cell(cid):
-    """Çıktıları çerçevelerde farklı olan ortak hücre (bkz. d2l_gan/book/reader.py)."""
+    """Çıktıları çerçevelerde farklı olan ortak hücre (bkz. arac/kitap/reader.py)."""
     cell = figure_cell(cid)
     cell.metadata[META_KEY] = {'outputs': {fw: [figure_output()] for fw in FRAMEWORKS}}
     return cell
@@ -78,9 +78,9 @@ Bir alıştırma.
 """
 
 CONF = """
-extensions = ['myst_nb', 'sphinx_exercise', 'd2l_gan.book.sphinxext.tabs',
-              'd2l_gan.book.sphinxext.colab', 'd2l_gan.book.sphinxext.numbering',
-              'd2l_gan.book.sphinxext.search']
+extensions = ['myst_nb', 'sphinx_exercise', 'kitap.sphinxext.tabs',
+              'kitap.sphinxext.colab', 'kitap.sphinxext.numbering',
+              'kitap.sphinxext.search']
 language = 'tr'
 numfig = True
 html_theme = 'sphinx_book_theme'  # repository_url onun ayarı

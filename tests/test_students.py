@@ -7,11 +7,11 @@ import nbformat
 import pytest
 from solutions import chapter_solutions
 
-from d2l_gan.book.__main__ import main
-from d2l_gan.book.export import STUDENT_DIR, notebook_paths
-from d2l_gan.book.frameworks import FRAMEWORKS
-from d2l_gan.book.myst import Directive, parse, strip_solutions, walk
-from d2l_gan.book.notebook import BookError, chapter_notebooks, load_chapter
+from d2l_gan.frameworks import FRAMEWORKS
+from kitap.__main__ import main
+from kitap.export import STUDENT_DIR, notebook_paths
+from kitap.myst import Directive, parse, strip_solutions, walk
+from kitap.notebook import BookError, chapter_notebooks, load_chapter
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / 'notebooks'

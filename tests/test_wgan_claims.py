@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from claims import run_claims
 
-from d2l_gan.book.frameworks import FRAMEWORKS, MODULES
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
 
 SEEDS = [1, 2]  # bölümün saklı çıktıları tohum 0 ile üretildi
 RING_SEEDS = [1, 2, 3, 4]  # halka ölçümü ucuz ve tohuma duyarlı: daha çok tohum

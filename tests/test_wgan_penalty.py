@@ -15,7 +15,7 @@ import importlib
 import numpy as np
 import pytest
 
-from d2l_gan.book.frameworks import MODULES
+from d2l_gan.frameworks import MODULES
 
 pytestmark = pytest.mark.filterwarnings('ignore::DeprecationWarning')
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from d2l_gan.book.build import html_dir
-from d2l_gan.book.frameworks import FRAMEWORKS
+from d2l_gan.frameworks import FRAMEWORKS
+from kitap.build import html_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / '.github' / 'workflows'

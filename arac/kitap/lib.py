@@ -25,7 +25,8 @@ import ast
 import re
 from pathlib import Path
 
-from .frameworks import FRAMEWORKS, MODULES
+from d2l_gan.frameworks import FRAMEWORKS, MODULES
+
 from .notebook import BookError, chapter_notebooks, framework_of, load_chapter
 
 SAVE_MARK = re.compile(r'#\s*@save\s*$')

@@ -6,7 +6,7 @@ tek bir sphinx-design sekme kümesine toplanır. Sekmeler `framework` eşitleme
 grubundadır: bir sayfada seçilen çerçeve tüm sekme kümelerinde seçilir ve sonraki
 sayfalarda hatırlanır (sphinx-design bunu tarayıcı deposunda tutar).
 
-Bölüm defterleri kitabın okuyucusundan geçer (`d2l_gan.book.reader.read_chapter`):
+Bölüm defterleri kitabın okuyucusundan geçer (`kitap.reader.read_chapter`):
 çıktıları çerçevelerde farklı olan ortak bir hücre çerçeve başına kopyalara açılır ve
 kopyalar kendi sekme kümesini oluşturur (`group_key`).
 """
@@ -16,11 +16,12 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.shared import create_component
 
-from ..frameworks import FRAMEWORKS, LABELS
+from d2l_gan.frameworks import FRAMEWORKS, LABELS
+
 from ..reader import GROUP_TAG
 
 SYNC_GROUP = 'framework'
-READER = 'd2l_gan.book.reader.read_chapter'
+READER = 'kitap.reader.read_chapter'
 
 
 def cell_framework(node):

@@ -486,7 +486,7 @@ def _format_glue(ctx, content):
     if key not in ctx.glue:
         raise BookError(
             f"{ctx.doc}: '{key}' için saklı bir glue kaydı yok (bölümü "
-            'python -m d2l_gan.book run ile çalıştırın)'
+            'python -m kitap run ile çalıştırın)'
         )
     text = ctx.glue[key]
     if not spec:
@@ -595,7 +595,7 @@ def convert_role(ctx, name, content):
         return f'[{text}]({ctx.book.raw_url((Path(ctx.doc).parent / path).as_posix())})'
     raise BookError(
         f'{ctx.doc}: MyST rolü {{{name}}} Jupyter defterine çevrilemiyor '
-        '(d2l_gan/book/myst.py)'
+        '(arac/kitap/myst.py)'
     )
 
 
@@ -680,7 +680,7 @@ def _directive(ctx, d):
         return None
     raise BookError(
         f'{ctx.doc}: MyST yönergesi {{{name}}} Jupyter defterine çevrilemiyor '
-        '(d2l_gan/book/myst.py)'
+        '(arac/kitap/myst.py)'
     )
 
 

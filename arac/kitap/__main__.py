@@ -1,4 +1,4 @@
-"""Kitabın aracı: `python -m d2l_gan.book {export,students,build,run,check}`.
+"""Kitabın aracı: `python -m kitap {export,students,build,run,check}`.
 
 export [--check]                      okur ve öğrenci defterlerini (notebooks/) ve
                                       paketin üretilen kısmını yazar / denetler
@@ -21,7 +21,7 @@ from .runner import run_chapter
 
 def build_parser():
     parser = argparse.ArgumentParser(
-        prog='python -m d2l_gan.book', description='GAN Kitabı araçları'
+        prog='python -m kitap', description='GAN Kitabı araçları'
     )
     parser.add_argument(
         '--root', default='.', help='kitabın kök klasörü (_toc.yml burada)'

@@ -15,7 +15,8 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..frameworks import FRAMEWORKS, LABELS
+from d2l_gan.frameworks import FRAMEWORKS, LABELS
+
 from .tabs import cell_framework
 
 COLAB_URL = 'https://colab.research.google.com/github/{repo}/blob/{branch}/{folder}'

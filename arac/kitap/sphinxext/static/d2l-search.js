@@ -1,5 +1,5 @@
 /*
- * GAN Kitabı: Türkçe arama (bkz. d2l_gan/book/sphinxext/search.py).
+ * GAN Kitabı: Türkçe arama (bkz. arac/kitap/sphinxext/search.py).
  *
  * - Sorgu Türkçe kuralla küçültülür (I -> ı, İ -> i): dizindeki sözcükler de öyle
  *   küçültüldü. Sphinx'in searchtools.js'i sorguyu toLowerCase() ile küçültür;

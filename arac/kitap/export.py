@@ -286,7 +286,7 @@ def export_all(root, check=False, out=None):
             names = [str(p.relative_to(root)) for p in stale + extra]
             raise BookError(
                 'Bölümlerden üretilen dosyalar güncel değil (python -m '
-                'd2l_gan.book export çalıştırın): ' + ', '.join(names)
+                'kitap export çalıştırın): ' + ', '.join(names)
             )
         return []
     for path in stale:

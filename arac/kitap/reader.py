@@ -13,7 +13,8 @@ import copy
 
 import nbformat
 
-from .frameworks import FRAMEWORKS, SUFFIXES
+from d2l_gan.frameworks import FRAMEWORKS, SUFFIXES
+
 from .notebook import META_KEY, cell_outputs, fill_runtime
 
 GROUP_TAG = 'd2l-ortak-{id}'

@@ -2,7 +2,7 @@
 (`sphinx: extra_extensions:`) ayrı bir eklenti olarak listelenir.
 
 - `tabs`: çerçeve hücrelerini sekme kümelerine toplar; bölüm defterleri kitabın
-  okuyucusundan geçer (`d2l_gan.book.reader`).
+  okuyucusundan geçer (`kitap.reader`).
 - `colab`: bölüm başlığının altına her çerçevenin "Colab'da aç" bağlantısı.
 - `numbering`: şekil numaraları bölüm başına; bir sekme kümesinin şekilleri tek
   numara paylaşır.

@@ -194,7 +194,7 @@ def execution_problems(nb):
         ):
             problems.append(
                 f'hücre {i + 1} (id {cell.get("id")}) hiç çalıştırılmamış '
-                '(python -m d2l_gan.book run ile çalıştırın)'
+                '(python -m kitap run ile çalıştırın)'
             )
     for fw in FRAMEWORKS:
         counts = [

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from .frameworks import FRAMEWORKS, LABELS, MODULES, SUFFIXES  # noqa: F401
+from d2l_gan.frameworks import FRAMEWORKS, LABELS, MODULES, SUFFIXES  # noqa: F401
 
 # Sekme grubunda bir çerçevenin eksik olmasının gerekçesi bu hücre üst verisindedir.
 MISSING_REASON_KEY = 'eksik_cerceve_gerekcesi'
@@ -328,7 +328,7 @@ def fill_runtime(text, nb):
         if match.group(1) not in values:
             raise BookError(
                 f'{match.group(0)} için kayıtlı süre yok: bölümü '
-                'python -m d2l_gan.book run ile çalıştırın'
+                'python -m kitap run ile çalıştırın'
             )
         return values[match.group(1)]
 
