@@ -4,7 +4,7 @@ import ast
 import re
 from pathlib import Path
 
-from .lib import saved_blocks
+from .generate import saved_blocks
 from .notebook import (
     FRAMEWORKS,
     META_KEY,

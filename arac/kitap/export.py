@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from .lib import expected_modules
+from .generate import expected_modules
 from .myst import (
     BookInfo,
     Context,

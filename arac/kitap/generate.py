@@ -6,10 +6,11 @@ yorumuyla biter ::
 
     def update_D(X, Z, net_D, net_G, loss, trainer_D):  #@save
 
-Araç (`export`) bu blokları okuma sırasıyla paketin modüllerine yazar: çerçeve
-etiketli hücrelerdekileri o çerçevenin modülüne (`d2l_gan/torch.py` ...),
-etiketsiz hücrelerdekileri `d2l_gan/common.py`'ye. Her modülün elle yazılan bir
-başı vardır (belge dizesi, içe aktarmalar, bölümlerde gösterilmeyen yardımcılar);
+Araç (`export`) bu blokları okuma sırasıyla paketin çerçeve modüllerine yazar
+(`d2l_gan/torch.py` ...): çerçeve etiketli bir hücredekini o çerçevenin modülüne,
+etiketsiz (ortak) bir hücredekini her çerçeve modülüne, her bölümün blokları bir
+köken yorumuyla (`# -- book/dcgan.ipynb`). Her modülün elle yazılan bir başı
+vardır (belge dizesi, içe aktarmalar, bölümlerde gösterilmeyen yardımcılar);
 `GENERATED_MARK` satırının altı her seferinde yeniden yazılır. Modüllerde
 `d2l = sys.modules[__name__]` bulunduğundan kaydedilen kod `d2l.ad` çağrılarını
 hem bölümde hem pakette aynı biçimde yapar.
@@ -17,8 +18,8 @@ hem bölümde hem pakette aynı biçimde yapar.
 Etiketsiz bir hücre bölümde okurun seçtiği çerçevenin adlarını görür; üç çerçevede
 aynı olan bir döngü böylece çerçeveye özgü yardımcıları (aynı bölümünkileri yalın
 adla, `mlp_critic(...)`; öncekileri `d2l.` ile) çağırarak bir kez yazılır. Pakette
-de öyle çalışsın diye her çerçeve modülü `common.bind` ile ortak işlevlerin, adları
-kendisinde arayan kopyalarını yükler.
+de öyle çalışır: ortak blok her çerçeve modülüne düz Python olarak yazıldığından
+adları o modülde bulur (içe aktarımda yeniden bağlama yoktur).
 """
 
 import ast
@@ -31,13 +32,11 @@ from .notebook import BookError, chapter_notebooks, framework_of, load_chapter
 
 SAVE_MARK = re.compile(r'#\s*@save\s*$')
 GENERATED_MARK = '# ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----'
-SHARED_MODULE = 'common'  # etiketsiz hücrelerden kaydedilenler
 
 
 def module_path(root, framework):
-    """Bir çerçevenin (None: ortak hücrelerin) paket modülünün yolu."""
-    name = MODULES[framework] if framework else SHARED_MODULE
-    return Path(root) / 'd2l_gan' / f'{name}.py'
+    """Bir çerçevenin paket modülünün yolu (`d2l_gan/torch.py` ...)."""
+    return Path(root) / 'd2l_gan' / f'{MODULES[framework]}.py'
 
 
 def saved_blocks(source, where):
@@ -89,17 +88,19 @@ def saved_blocks(source, where):
 
 
 def collect(root):
-    """Her modül için kaydedilen bloklar: {çerçeve ya da None: [(bölüm, ad, metin)]}."""
-    found = {fw: [] for fw in (*FRAMEWORKS, None)}
+    """Her çerçeve modülünün kaydedilen blokları, okuma sırasıyla:
+    {çerçeve: [(bölüm, ad, metin), ...]}. Ortak hücrelerinki her çerçevededir."""
+    found = {fw: [] for fw in FRAMEWORKS}
     for chapter in chapter_notebooks(root):
         nb = load_chapter(chapter)
         for i, cell in enumerate(nb.cells):
             if cell.cell_type != 'code':
                 continue
             where = f'{chapter.name}, hücre {i + 1} (id {cell.get("id")})'
-            fw = framework_of(cell)
+            own = framework_of(cell)
             for name, text in saved_blocks(cell.source, where):
-                found[fw].append((chapter.relative_to(root).as_posix(), name, text))
+                for fw in [own] if own else FRAMEWORKS:
+                    found[fw].append((chapter.relative_to(root).as_posix(), name, text))
     for fw, blocks in found.items():
         names = [name for _, name, _ in blocks]
         dup = sorted({n for n in names if names.count(n) > 1})
@@ -122,17 +123,15 @@ def hand_written(path):
     return head
 
 
-def render(head, blocks, shared=False):
-    """Modülün tam metni: elle yazılan baş + işaret + bölümlerden gelen bloklar."""
+def render(head, blocks):
+    """Modülün tam metni: elle yazılan baş + işaret + bölümlerden gelen bloklar
+    (her bölümünkiler bir köken yorumuyla başlar)."""
     chunks, chapter = [head.rstrip('\n'), GENERATED_MARK], None
     for source, _, text in blocks:
         if source != chapter:
             text = f'# -- {source}\n{text}'
             chapter = source
         chunks.append(text)
-    if shared:  # yıldızlı içe aktarma yalnızca kaydedilen adları taşısın
-        names = ''.join(f"    '{name}',\n" for _, name, _ in blocks)
-        chunks.append(f'__all__ = [\n{names}]')
     return '\n\n\n'.join(chunks) + '\n'
 
 
@@ -142,7 +141,7 @@ def expected_modules(root):
     for fw, blocks in collect(root).items():
         path = module_path(root, fw)
         if blocks or path.is_file():  # paketsiz bir kitapta modül de kayıt da yoktur
-            result[path] = render(hand_written(path), blocks, shared=fw is None)
+            result[path] = render(hand_written(path), blocks)
     return result
 
 
