@@ -12,10 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from d2l_gan.frameworks import FRAMEWORKS
+
 from .build import build_book, html_dir
 from .checks import check_book
+from .errors import BookError
 from .export import export_all, write_students
-from .notebook import FRAMEWORKS, BookError
 from .runner import run_chapter
 
 

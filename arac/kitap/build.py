@@ -15,9 +15,11 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from .chapter import load_chapter
+from .config import read_config
+from .errors import BookError
 from .export import STUDENT_DIR
-from .myst import strip_solutions
-from .notebook import BookError, load_chapter
+from .markdown import remove_solutions, strip_solutions
 
 # Her uyarı bir hatadır; yine de hepsini tek derlemede görmek için sürdürülür.
 FLAGS = ['--warningiserror', '--nitpick', '--keep-going']
@@ -33,13 +35,6 @@ HIDDEN_SUBSTITUTIONS = {
 def html_dir(root, hide_solutions=False):
     root = Path(root)
     return (root / HIDDEN_DIR if hide_solutions else root) / '_build' / 'html'
-
-
-def _read_config(root):
-    path = Path(root) / '_config.yml'
-    if not path.is_file():
-        raise BookError(f'_config.yml bulunamadı: {path}')
-    return yaml.safe_load(path.read_text(encoding='utf-8')) or {}
 
 
 def _config_paths(value):
@@ -58,14 +53,7 @@ def _config_paths(value):
 def strip_notebook_solutions(path):
     """Bir bölüm defterinin markdown hücrelerinden çözümleri çıkarır (yerinde)."""
     nb = load_chapter(path)
-    cells = []
-    for cell in nb.cells:
-        if cell.cell_type == 'markdown':
-            cell.source, removed = strip_solutions(cell.source)
-            if removed and not cell.source.strip():
-                continue
-        cells.append(cell)
-    nb.cells = cells
+    nb.cells = remove_solutions(nb.cells)
     nbformat.write(nb, path)
 
 
@@ -82,7 +70,7 @@ def solution_free_copy(root, target):
     shutil.copy2(root / '_toc.yml', target / '_toc.yml')
     ignore = shutil.ignore_patterns('.ipynb_checkpoints', '__pycache__', '_build')
     shutil.copytree(root / 'book', target / 'book', ignore=ignore)
-    for name in _config_paths(_read_config(root)):
+    for name in _config_paths(read_config(root)):
         source = root / name
         first = Path(name).parts[0] if Path(name).parts else ''
         if (
@@ -113,8 +101,6 @@ def hidden_config(config):
     config = dict(config)
     sphinx = dict(config.get('sphinx') or {})
     sphinx_config = dict(sphinx.get('config') or {})
-    # sphinx-exercise'ın kendi ayarı da açık: kaynakta kalmış bir çözüm de yazılmaz.
-    sphinx_config['hide_solutions'] = True
     sphinx_config['d2l_gan_colab_folder'] = f'notebooks/{STUDENT_DIR}'
     sphinx['config'] = sphinx_config
     config['sphinx'] = sphinx
@@ -137,8 +123,8 @@ def build_book(root, hide_solutions=False):
     jupyter_book = Path(sys.executable).parent / 'jupyter-book'
     if not jupyter_book.is_file():
         raise BookError(
-            f'jupyter-book bulunamadı ({jupyter_book}); kitabın araçlarını '
-            'kurun: make venv ya da pip install "d2l-gan[kitap]"'
+            f'jupyter-book bulunamadı ({jupyter_book}); kitabın aracını '
+            'kurun: make venv ya da pip install ./arac'
         )
     source = root
     cmd_tail = []
@@ -147,7 +133,7 @@ def build_book(root, hide_solutions=False):
         source = solution_free_copy(root, out / HIDDEN_SOURCE)
         (source / '_config.yml').write_text(
             yaml.safe_dump(
-                hidden_config(_read_config(root)), allow_unicode=True, sort_keys=False
+                hidden_config(read_config(root)), allow_unicode=True, sort_keys=False
             ),
             encoding='utf-8',
         )

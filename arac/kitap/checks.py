@@ -4,23 +4,17 @@ import ast
 import re
 from pathlib import Path
 
+from d2l_gan.frameworks import FRAMEWORKS
+
+from .chapter import META_KEY, framework_of, group_problems, load_chapter
+from .config import book_chapters, resolve_doc
+from .errors import BookError
 from .generate import saved_blocks
-from .notebook import (
-    FRAMEWORKS,
-    META_KEY,
-    PLACEHOLDER,
-    BookError,
-    book_chapters,
-    cell_outputs,
-    fill_runtime,
-    framework_of,
-    framework_view,
-    group_problems,
-    load_chapter,
-    load_params,
-    parameter_cells,
-    resolve_doc,
-)
+from .markdown import directives
+from .outputs import all_outputs
+from .params import load_params, parameter_cells
+from .runtime import fill_runtime, placeholders
+from .views import framework_view
 
 # Saklı çıktıda bulunmaması gereken makineye özgü mutlak yollar.
 ABSOLUTE_PATH = re.compile(
@@ -38,9 +32,20 @@ MAX_CELL_LINES = 30
 
 # Tam ayarın süresini bildiren kutu:
 # ```{admonition} Çalışma süresi + :class: calisma-suresi
-RUNTIME_NOTE = re.compile(
-    r'```\{admonition\} Çalışma süresi\n:class: [^\n]*calisma-suresi'
-)
+RUNTIME_TITLE, RUNTIME_CLASS = 'Çalışma süresi', 'calisma-suresi'
+
+
+def runtime_boxes(nb):
+    """Bölümün süre kutularının metinleri."""
+    return [
+        d.body
+        for c in nb.cells
+        if c.cell_type == 'markdown'
+        for d in directives(c.source)
+        if d.name == 'admonition'
+        and d.argument == RUNTIME_TITLE
+        and RUNTIME_CLASS in str(d.options.get('class', '')).split()
+    ]
 
 
 def _output_text(out):
@@ -67,17 +72,6 @@ def _assigned_names(source):
         for t in node.targets
         if isinstance(t, ast.Name)
     }
-
-
-def all_outputs(cell):
-    """Hücrenin saklı çıktıları, bütün çerçevelerde (ortak hücrede her çerçeveninki)."""
-    seen, outputs = set(), []
-    for fw in FRAMEWORKS:
-        for out in cell_outputs(cell, fw):
-            if id(out) not in seen:
-                seen.add(id(out))
-                outputs.append(out)
-    return outputs
 
 
 def code_cells(nb):
@@ -159,18 +153,14 @@ def runtime_problems(nb):
     kutuda, çalıştırmanın kaydettiği sürelerle (yer tutucularla) söyler."""
     if not any(c.cell_type == 'code' and c.source.strip() for c in nb.cells):
         return []
-    boxes = [
-        c.source
-        for c in nb.cells
-        if c.cell_type == 'markdown' and RUNTIME_NOTE.search(c.source)
-    ]
+    boxes = runtime_boxes(nb)
     if not boxes:
         return [
             "bölümde çalışma süresi kutusu yok ('```{admonition} Çalışma süresi' "
             "ve ':class: calisma-suresi')"
         ]
     used = {fw for fw in FRAMEWORKS if any(framework_of(c) == fw for c in nb.cells)}
-    named = {m.group(1) for m in PLACEHOLDER.finditer(boxes[0])}
+    named = set(placeholders(boxes[0]))
     problems = [
         f'süre kutusunda {{{{ sure_{fw} }}}} yer tutucusu yok'
         for fw in sorted(used)

@@ -28,7 +28,9 @@ from pathlib import Path
 
 from d2l_gan.frameworks import FRAMEWORKS, MODULES
 
-from .notebook import BookError, chapter_notebooks, framework_of, load_chapter
+from .chapter import framework_of
+from .errors import BookError
+from .views import chapters
 
 SAVE_MARK = re.compile(r'#\s*@save\s*$')
 GENERATED_MARK = '# ---- Aşağısı bölümlerden üretilir (#@save); elle değiştirmeyin ----'
@@ -91,16 +93,15 @@ def collect(root):
     """Her çerçeve modülünün kaydedilen blokları, okuma sırasıyla:
     {çerçeve: [(bölüm, ad, metin), ...]}. Ortak hücrelerinki her çerçevededir."""
     found = {fw: [] for fw in FRAMEWORKS}
-    for chapter in chapter_notebooks(root):
-        nb = load_chapter(chapter)
-        for i, cell in enumerate(nb.cells):
+    for chapter in chapters(root):
+        for i, cell in enumerate(chapter.nb.cells):
             if cell.cell_type != 'code':
                 continue
-            where = f'{chapter.name}, hücre {i + 1} (id {cell.get("id")})'
+            where = f'{chapter.path.name}, hücre {i + 1} (id {cell.get("id")})'
             own = framework_of(cell)
             for name, text in saved_blocks(cell.source, where):
                 for fw in [own] if own else FRAMEWORKS:
-                    found[fw].append((chapter.relative_to(root).as_posix(), name, text))
+                    found[fw].append((f'{chapter.doc}.ipynb', name, text))
     for fw, blocks in found.items():
         names = [name for _, name, _ in blocks]
         dup = sorted({n for n in names if names.count(n) > 1})

@@ -1,7 +1,6 @@
 """`run`: bölümü her çerçeve için ayrı çekirdekte çalıştırır, çıktıları birleştirir."""
 
 import os
-import re
 import time
 from pathlib import Path
 
@@ -9,38 +8,21 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from .notebook import (
-    FRAMEWORKS,
+from d2l_gan.frameworks import FRAMEWORKS
+
+from .chapter import (
     META_KEY,
-    BookError,
-    cell_outputs,
     check_framework,
     framework_of,
-    framework_view,
     group_problems,
-    inject_params,
     load_chapter,
-    load_params,
-    set_cell_outputs,
 )
-
-# Okurun bir şey yapamayacağı çerçeve günlüklerini (TensorFlow'un C++ bilgi satırları)
-# saklı çıktılardan uzak tutar.
-KERNEL_ENV = {'TF_CPP_MIN_LOG_LEVEL': '2'}
-_ADDRESS = re.compile(r'0x[0-9a-fA-F]+')
-_FIGURE = re.compile(r'<Figure size [^>]*>')
-
-
-def comparable_text(cell):
-    """Hücrenin karşılaştırılabilir metin çıktıları (adres ve şekil boyu çıkarılmış)."""
-    parts = []
-    for out in cell.get('outputs', []):
-        if out.output_type == 'stream':
-            parts.append(out.text)
-        elif 'data' in out and 'text/plain' in out.data:
-            parts.append(out.data['text/plain'])
-    text = ''.join(parts)
-    return _FIGURE.sub('<Figure>', _ADDRESS.sub('0x', text))
+from .errors import BookError
+from .outputs import cell_outputs, comparable_text, set_cell_outputs
+from .params import inject_params, load_params
+from .runtime import record_runtime
+from .setup_cell import KERNEL_ENV
+from .views import framework_view
 
 
 def execute_view(view, chapter, framework, timeout, log):
@@ -128,7 +110,6 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
     frameworks = [fw for fw in FRAMEWORKS if fw in frameworks]
     meta = nb.metadata.setdefault(META_KEY, {})
     overrides = meta.setdefault('overrides', {})
-    runtime = meta.setdefault('runtime', {})
     results = {}
     for fw in frameworks:
         params = load_params(params_file, fw) if params_file else {}
@@ -145,10 +126,7 @@ def run_chapter(path, frameworks=None, params_file=None, timeout=1800, log=print
             overrides[fw] = params
         else:  # tam ayarın süresi; bölümün süre kutusu bunu gösterir
             overrides.pop(fw, None)
-            runtime[fw] = {
-                'seconds': round(seconds),
-                'cpus': len(os.sched_getaffinity(0)),
-            }
+            record_runtime(nb, fw, seconds)
     if not overrides:
         meta.pop('overrides')
     merge_outputs(nb, results)

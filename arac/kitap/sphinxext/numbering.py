@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment.collectors import EnvironmentCollector
 
-from .tabs import cell_framework, tab_groups
+from .tabs import cell_framework, document_tab_groups
 
 STORE = 'd2l_tab_figures'  # ortamda: {belge: [{çerçeve: [şekil kimliği, ...]}, ...]}
 
@@ -34,7 +34,7 @@ def figure_groups(doctree):
     Yalnızca birden çok şekli olan gruplar döner (tek şekilde paylaşılacak bir şey yok).
     """
     groups = []
-    for run in tab_groups(doctree):
+    for run in document_tab_groups(doctree):
         figures = {}
         for cell in run:
             ids = [fig['ids'][0] for fig in cell.findall(nodes.figure) if fig['ids']]

@@ -8,7 +8,8 @@ sayfalarda hatırlanır (sphinx-design bunu tarayıcı deposunda tutar).
 
 Bölüm defterleri kitabın okuyucusundan geçer (`kitap.reader.read_chapter`):
 çıktıları çerçevelerde farklı olan ortak bir hücre çerçeve başına kopyalara açılır ve
-kopyalar kendi sekme kümesini oluşturur (`group_key`).
+kopyalar kendi sekme kümesini oluşturur (`group_key`). Gruplama, defterin hücrelerini
+de gruplayan işlevdir (`kitap.chapter.framework_runs`).
 """
 
 from docutils import nodes
@@ -18,7 +19,8 @@ from sphinx_design.shared import create_component
 
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 
-from ..reader import GROUP_TAG
+from ..chapter import framework_runs, tab_groups
+from ..outputs import GROUP_TAG
 
 SYNC_GROUP = 'framework'
 READER = 'kitap.reader.read_chapter'
@@ -35,40 +37,23 @@ def cell_framework(node):
 
 
 def group_key(node):
-    """Açılmış ortak hücrelerin sekme grubu (bkz. reader.py); ötekiler için None."""
+    """Açılmış ortak hücrelerin sekme grubu (bkz. outputs.py); ötekiler için None."""
     prefix = 'tag_' + GROUP_TAG.format(id='')
     return next((c for c in node['classes'] if c.startswith(prefix)), None)
 
 
-def framework_runs(parent):
-    """`parent`in çocukları, sırayla: tek düğümler ve sekme grupları (hücre listeleri).
-
-    Bir sekme grubu ardışık çerçeve hücreleridir; açılmış bir ortak hücrenin kopyaları
-    kendi grubunu oluşturur. Sekme kümeleri de şekil numaraları da bu gruplamayı
-    kullanır (bkz. numbering.py).
-    """
-    run = []
-    for child in parent.children:
-        if run and (not cell_framework(child) or group_key(child) != group_key(run[0])):
-            yield run
-            run = []
-        if cell_framework(child):
-            run.append(child)
-        else:
-            yield child
-    if run:
-        yield run
-
-
-def tab_groups(document):
-    """Belgedeki bütün sekme grupları (her biri çerçeve hücrelerinin listesi)."""
+def framework_parents(document):
+    """Çerçeve hücresi taşıyan düğümler (her biri bir kez, belge sırasıyla)."""
     cells = [node for node in document.findall(nodes.container) if cell_framework(node)]
-    parents = {id(cell.parent): cell.parent for cell in cells}.values()
+    return list({id(cell.parent): cell.parent for cell in cells}.values())
+
+
+def document_tab_groups(document):
+    """Belgedeki bütün sekme grupları (her biri çerçeve hücrelerinin listesi)."""
     return [
         run
-        for parent in parents
-        for run in framework_runs(parent)
-        if isinstance(run, list)
+        for parent in framework_parents(document)
+        for run in tab_groups(parent.children, cell_framework, group_key)
     ]
 
 
@@ -106,7 +91,7 @@ def group_cells(parent):
     """`parent`in çocuklarındaki sekme gruplarını sekme kümeleriyle değiştirir."""
     parent[:] = [
         make_tab_set(run) if isinstance(run, list) else run
-        for run in framework_runs(parent)
+        for run in framework_runs(parent.children, cell_framework, group_key)
     ]
 
 
@@ -120,12 +105,7 @@ class FrameworkTabs(SphinxPostTransform):
     default_priority = 150
 
     def run(self, **kwargs):
-        cells = [
-            node
-            for node in self.document.findall(nodes.container)
-            if cell_framework(node)
-        ]
-        for parent in {id(cell.parent): cell.parent for cell in cells}.values():
+        for parent in framework_parents(self.document):
             group_cells(parent)
 
 
