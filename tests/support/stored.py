@@ -4,8 +4,8 @@ import ast
 import re
 
 from d2l_gan.frameworks import SUFFIXES as SUFFIX  # noqa: F401 (testler kullanır)
-from kitap.chapter import META_KEY, framework_of, load_chapter
-from kitap.outputs import cell_outputs
+from kitap.chapter import META_KEY, load_chapter
+from kitap.outputs import cell_outputs, glue_values
 from repo import ROOT
 
 
@@ -33,25 +33,13 @@ def stored_text(nb, cell_id, framework=None):
 def stored_glue(nb, name):
     """MyST-NB'nin `glue` ile kaydettiği değer (Python sabiti olarak okunur).
 
-    Kayıt bölümün herhangi bir hücresinde, ortak hücrelerde herhangi bir
-    çerçevenin çıktısında olabilir; bulunmazsa test başarısız olur.
+    Kayıtları kitabın kendisi gibi okur (kitap.outputs.glue_values: herhangi bir
+    hücrede, ortak hücrelerde herhangi bir çerçevenin çıktısında); bulunmazsa test
+    başarısız olur.
     """
-    found = []
-    for cell in nb.cells:
-        if cell.cell_type != 'code':
-            continue
-        frameworks = (
-            [framework_of(cell)]
-            if framework_of(cell)
-            else ['pytorch', 'tensorflow', 'mxnet']
-        )
-        for fw in frameworks:
-            for out in cell_outputs(cell, fw):
-                if out.get('metadata', {}).get('scrapbook', {}).get('name') == name:
-                    found.append(out)
-    assert found, f"saklı çıktılarda '{name}' adlı glue kaydı yok"
-    text = next(v for k, v in found[0]['data'].items() if k.endswith('text/plain'))
-    return ast.literal_eval(text)  # glue ile düz Python sayıları kaydedilir
+    values = glue_values(nb)
+    assert name in values, f"saklı çıktılarda '{name}' adlı glue kaydı yok"
+    return ast.literal_eval(values[name])  # glue ile düz Python sayıları kaydedilir
 
 
 def stored_setting(nb, cell_id, name):
