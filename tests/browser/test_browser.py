@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+import nbformat
 import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -20,6 +21,7 @@ from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.checks import MAX_LINE
 from kitap.config import book_chapters, chapter_notebooks
+from kitap.labels import PROOF_LABELS
 from repo import ROOT
 
 HTML = html_dir(ROOT)
@@ -279,6 +281,29 @@ def test_one_framework_reader_sees_consecutive_numbers(site, page, path):
             expected = [f'{chapter}.{k}' for k in range(1, len(numbers) + 1)]
             assert numbers == expected, f'{LABELS[framework]} okuru, {kind}'
         assert sum(text.startswith('Alıştırma ') for text in seen) >= 3
+
+
+# Okur defterindeki numaralı başlıklar: "### Alıştırma 3.2", "> **Teorem 2.1**".
+NOTEBOOK_NUMBERS = re.compile(
+    r'^(?:### |> \*\*)((?:'
+    + '|'.join(['Alıştırma', *PROOF_LABELS.values()])
+    + r') \d+(?:\.\d+)*)',
+    re.M,
+)
+
+
+@pytest.mark.parametrize('path', CHAPTER_PAGES)
+def test_reader_notebooks_number_exercises_and_theorems_like_the_book(site, page, path):
+    """Numaraların tek kaynağı: okur defterleri alıştırma ve teoremleri kitabın
+    sayfasındaki numaralarla (aynı sırayla) anar."""
+    page.goto(site + path, wait_until='domcontentloaded')
+    html = [t for t in page.evaluate(READER_NUMBERS) if not t.startswith('Şekil ')]
+    stem = Path(path).stem
+    for framework in FRAMEWORKS:
+        nb = nbformat.read(ROOT / 'notebooks' / framework / f'{stem}.ipynb', 4)
+        markdown = '\n\n'.join(c.source for c in nb.cells if c.cell_type == 'markdown')
+        assert NOTEBOOK_NUMBERS.findall(markdown) == html, framework
+    assert any(t.startswith('Alıştırma ') for t in html)
 
 
 # --- Arama ------------------------------------------------------------------------
