@@ -9,7 +9,7 @@ okur defterlerindeki başlıklar numarayı buradan alır.
 
 from dataclasses import dataclass
 
-from .markdown import MYST, directives
+from .markdown import directives, tokens
 
 PROOF_LABELS = {
     'theorem': 'Teorem',
@@ -79,8 +79,8 @@ def index_document(doc, cells, chapter=None, titles=None):
             continue
         if cell['cell_type'] != 'markdown':
             continue
-        tokens = MYST.parse(cell['source'])
-        for token, following in zip(tokens, tokens[1:]):
+        found = tokens(cell['source'])
+        for token, following in zip(found, found[1:]):
             if token.type == 'myst_target':
                 pending = token.content
             elif token.type == 'heading_open':

@@ -14,6 +14,7 @@ yalnızca ayrıştırır ve kaynak metinde yer gösterir; dönüştürme `conver
 - `myst_leftovers`: Jupyter markdown'ına çevrilmiş bir metinde kalmış MyST.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,13 @@ def _parser(*extra):
 MYST = _parser()
 # Denetim için: yönerge seçenekleri (`:ad: değer`) de belirteç olsun.
 LINT = _parser(fieldlist_plugin)
+
+
+@functools.lru_cache(maxsize=8192)
+def tokens(text):
+    """Metnin MyST belirteçleri. Aynı metin (bir hücre, her çerçeve ve defter için
+    yeniden dönüştürülür) bir kez ayrıştırılır; belirteçler değiştirilmez."""
+    return tuple(MYST.parse(text))
 
 
 @dataclass
@@ -145,7 +153,7 @@ def regions(text):
     """Metnin üst düzey parçaları, sırayla; bütün satırları kaplar."""
     lines = text.split('\n')
     found, line = [], 0
-    for token in MYST.parse(text):
+    for token in tokens(text):
         if token.level or token.type not in ('fence', 'colon_fence'):
             continue
         start, end = token.map
@@ -196,7 +204,7 @@ def scan(text):
     (hedefler, yorumlar, blok ayırıcılar) ve denklem etiketli satırlar."""
     lines, starts, used = text.split('\n'), line_starts(text), {}
     roles, dropped, labelled = [], set(), {}
-    for token in MYST.parse(text):
+    for token in tokens(text):
         if token.type in DROPPED:
             dropped.update(range(*token.map))
         elif token.type == 'math_block_label':
@@ -290,8 +298,9 @@ LEFTOVERS = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def myst_leftovers(text):
-    """Metinde kalmış MyST sözdizimi: [(tür, parça), ...] (kod içindekiler hariç)."""
+    """Metinde kalmış MyST sözdizimi: ((tür, parça), ...) (kod içindekiler hariç)."""
     found = []
     for token in _flat(LINT.parse(text)):
         kind = LEFTOVERS.get(token.type)
@@ -302,4 +311,4 @@ def myst_leftovers(text):
         if kind:
             name = token.meta.get('name') if token.type == 'myst_role' else None
             found.append((kind, f'{{{name}}}`' if name else token.markup + token.info))
-    return found
+    return tuple(found)

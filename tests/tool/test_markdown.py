@@ -103,7 +103,7 @@ def test_leftovers_are_found_by_tokens_outside_code():
     assert sorted(kinds) == sorted(
         ['rol', 'hedef', 'yönerge', 'yönerge seçeneği', 'yer tutucu']
     )
-    assert myst_leftovers('Düz metin, `{cite:p}kod`, $x$.') == []
+    assert myst_leftovers('Düz metin, `{cite:p}kod`, $x$.') == ()
 
 
 def test_colon_fence_without_a_name_is_an_error():
