@@ -1,14 +1,14 @@
 """Colab yığınında (ayrı sanal ortamda) okur defterlerini çalıştırır.
 
 Yalnızca standart kütüphane ve nbclient kullanır; okurun ortamında olanın dışında
-hiçbir şeye dayanmaz. `tests/colab_stack.py` bunu her sanal ortamın kendi Python'uyla
+hiçbir şeye dayanmaz. `colab_stack.py` bunu her sanal ortamın kendi Python'uyla
 çağırır:
 
     python colab_execute.py RAPOR.json GİRDİ.ipynb:ÇIKTI.ipynb ...
 
 Her defter yeni bir çekirdekte baştan sona çalışır; bir hücre hata verirse çalıştırma
 durur ve hata çıktısı defterde kalır. Rapora ortamın sürümleri ve her defterin süresi
-ile hatası yazılır; sonuçları `tests/test_colab_stack.py` denetler.
+ile hatası yazılır; sonuçları `tests/colab/test_colab_stack.py` denetler.
 """
 
 import json

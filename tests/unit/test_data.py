@@ -392,7 +392,7 @@ def test_folder_without_images_is_a_data_error(data_home):
         data.load_pokemon_array()
 
 
-# --- CI veri hazırlığı (tests/prepare_data.py) ---------------------------------------
+# --- CI veri hazırlığı (tests/support/prepare_data.py) -------------------------------
 
 
 def load_prepare_data():
