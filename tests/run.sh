@@ -33,8 +33,21 @@ stage "ruff (lint)" $PY -m ruff check d2l_gan arac tests book
 stage "ruff (biçim)" $PY -m ruff format --check d2l_gan arac tests
 stage "yapı denetimi (check)" $PY -m kitap check
 stage "üretilmiş defterler (export --check)" $PY -m kitap export --check
-stage "kitap (uyarılar hata)" $PY -m kitap build
-stage "kitap, çözümler gizli" $PY -m kitap build --hide-solutions
+# İki derleme birbirinden bağımsızdır (ayrı klasörler; Sphinx tek çekirdek kullanır):
+# aynı anda çalışırlar, günlükleri sırayla yazılır.
+build_both() {
+  local logs=_build/derleme-gunlugu status=0
+  mkdir -p "$logs"
+  $PY -m kitap build >"$logs/kitap.log" 2>&1 &
+  local book=$!
+  $PY -m kitap build --hide-solutions >"$logs/cozumsuz.log" 2>&1 &
+  local hidden=$!
+  wait "$book" || status=1
+  wait "$hidden" || status=1
+  cat "$logs/kitap.log" "$logs/cozumsuz.log"
+  return "$status"
+}
+stage "kitap ve çözümsüz kitap (uyarılar hata)" build_both
 rm -rf _build/nbtest
 stage "test defterleri" $PY tests/support/prepare_notebooks.py _build/nbtest
 # Pokemon verisi: ../shared/data arşivi ya da (yoksa) sentetik görüntüler.
