@@ -221,8 +221,10 @@ def scan(text):
                 start = positions[row_a] + a - offsets[row_a]
                 end = positions[row_b] + b - offsets[row_b]
                 roles.append(Role(child.meta['name'], text[start:end], start, end))
-    for role in roles:  # rolün kaynaktaki metni: {ad}`içerik`
-        role.content = role.content[len(role.name) + 2 :].strip('`')
+    for role in roles:  # rolün kaynaktaki metni: {ad}`içerik` (ya da ``içerik``)
+        inner = role.content[len(role.name) + 2 :]
+        ticks = len(inner) - len(inner.lstrip('`'))
+        role.content = inner[ticks:-ticks]
     return roles, dropped, labelled
 
 
