@@ -11,37 +11,39 @@ MATHJAX := $(VENV)/npm/node_modules/mathjax/es5/tex-mml-chtml.js
 
 venv: $(STAMP) $(MATHJAX)
 
-$(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml
+$(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml arac/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.txt
 	$(BIN)/python -m pip install -q --no-deps -r requirements-nodeps.txt
-	# compat: paket sys.path'e bir .pth ile eklenir; PYTHONPATH ondan önce gelir
+	# İki dağıtım, düzenlenebilir: okur paketi d2l-gan (kök) ve kitabın aracı kitap
+	# (arac/). compat: paketler sys.path'e bir .pth ile eklenir; PYTHONPATH önce gelir.
 	$(BIN)/python -m pip install -q --no-deps -e . --config-settings editable_mode=compat
+	$(BIN)/python -m pip install -q --no-deps -e arac --config-settings editable_mode=compat
 	@touch $(STAMP)
 
 $(MATHJAX):
-	npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm $(file < d2l_gan/book/sphinxext/mathjax-pin.txt)
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/npm $(file < arac/kitap/sphinxext/mathjax-pin.txt)
 
 book: venv
-	$(BIN)/python -m d2l_gan.book build
+	$(BIN)/python -m kitap build
 
 # Ders için: çözümleri gizlenmiş kitap (_build/cozumsuz/_build/html) ve öğrenci
 # defterlerinin bir kopyası (depodaki notebooks/ogrenci/ ile aynı; export onları yazar).
 book-cozumsuz: venv
-	$(BIN)/python -m d2l_gan.book build --hide-solutions
+	$(BIN)/python -m kitap build --hide-solutions
 
 ogrenci: venv
-	$(BIN)/python -m d2l_gan.book students --out _build/ogrenci
+	$(BIN)/python -m kitap students --out _build/ogrenci
 
 test: venv
 	bash tests/run.sh
 
 check: venv
-	$(BIN)/python -m d2l_gan.book check
+	$(BIN)/python -m kitap check
 
 export: venv
-	$(BIN)/python -m d2l_gan.book export
+	$(BIN)/python -m kitap export
 
 clean:
 	rm -rf _build

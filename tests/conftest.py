@@ -1,9 +1,13 @@
-"""Birden çok test dosyasının paylaştığı fikstürler."""
+"""Bütün testlerin ortak fikstürleri. Yardımcılar `tests/support/`tedir (pytest onu
+`pythonpath` ile içe aktarılabilir kılar; bkz. pyproject.toml)."""
 
 import pytest
-from chromium import browser  # noqa: F401 (fikstür: Chromium, Playwright ile)
+
 from stored import stored_chapter
-from test_book_tool import book  # noqa: F401 (fikstür: küçük, geçici bir kitap)
+
+# Fikstür modülleri: `browser` (Chromium, Playwright ile) ve `book` (küçük, geçici
+# bir kitap).
+pytest_plugins = ['chromium', 'fake_book']
 
 
 @pytest.fixture(scope='module')

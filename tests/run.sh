@@ -28,20 +28,34 @@ install_system_tools() {
 }
 
 stage "chromium, shellcheck" install_system_tools
-stage "ruff (lint)" $PY -m ruff check d2l_gan tests
-stage "ruff (biçim)" $PY -m ruff format --check d2l_gan tests
-stage "yapı denetimi (check)" $PY -m d2l_gan.book check
-stage "üretilmiş defterler (export --check)" $PY -m d2l_gan.book export --check
-stage "kitap (uyarılar hata)" $PY -m d2l_gan.book build
-stage "kitap, çözümler gizli" $PY -m d2l_gan.book build --hide-solutions
+# ruff: okur paketi, araç, testler ve bölümlerin kod hücreleri (defter desteğiyle).
+stage "ruff (lint)" $PY -m ruff check d2l_gan arac tests book
+stage "ruff (biçim)" $PY -m ruff format --check d2l_gan arac tests
+stage "yapı denetimi (check)" $PY -m kitap check
+stage "üretilmiş defterler (export --check)" $PY -m kitap export --check
+# İki derleme birbirinden bağımsızdır (ayrı klasörler; Sphinx tek çekirdek kullanır):
+# aynı anda çalışırlar, günlükleri sırayla yazılır.
+build_both() {
+  local logs=_build/derleme-gunlugu status=0
+  mkdir -p "$logs"
+  $PY -m kitap build >"$logs/kitap.log" 2>&1 &
+  local book=$!
+  $PY -m kitap build --hide-solutions >"$logs/cozumsuz.log" 2>&1 &
+  local hidden=$!
+  wait "$book" || status=1
+  wait "$hidden" || status=1
+  cat "$logs/kitap.log" "$logs/cozumsuz.log"
+  return "$status"
+}
+stage "kitap ve çözümsüz kitap (uyarılar hata)" build_both
 rm -rf _build/nbtest
-stage "test defterleri" $PY tests/prepare_notebooks.py _build/nbtest
+stage "test defterleri" $PY tests/support/prepare_notebooks.py _build/nbtest
 # Pokemon verisi: ../shared/data arşivi ya da (yoksa) sentetik görüntüler.
-stage "veri (Pokemon)" $PY tests/prepare_data.py _build/data
+stage "veri (Pokemon)" $PY tests/support/prepare_data.py _build/data
 export D2L_GAN_DATA=$PWD/_build/data
 # Okur defterleri Colab'ınkine yakın bir yığında: Python >= 3.12, numpy 2, en yeni
 # TensorFlow/Keras; torch Python 3.11 + numpy 2 ile. Sonuçları pytest denetler.
-stage "Colab yığını" $PY tests/colab_stack.py
+stage "Colab yığını" $PY tests/support/colab_stack.py
 stage "pytest (birim, nbval, tarayıcı)" $PY -m pytest tests _build/nbtest \
-  --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg \
+  --nbval-lax --nbval-current-env --nbval-sanitize-with _build/nbtest/nbval_sanitize.cfg \
   -n 2 --dist loadscope -p no:cacheprovider

@@ -1,0 +1,256 @@
+"""Çözümsüz derleme (build --hide-solutions) hiçbir yoldan çözüm sızdırmaz.
+
+Yollar: her sayfanın metni, indirme düğmesinin verdiği kaynak dosya, sunulan
+`_sources/` kopyaları ve öteki metin dosyaları, arama dizini ve arama sayfası,
+"Colab'da aç" düğmelerinin açtığı defterler. Her denetim, aynı yolun normal
+derlemede çözümü gerçekten taşıdığını da doğrular; denetim boşa işlemez.
+
+İki derleme (_build/html ve _build/cozumsuz/_build/html) yerel bir HTTP
+sunucusundan Debian'ın Chromium'una (Playwright) açılır; ağa çıkılmaz.
+"""
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from chromium import serve
+from d2l_gan.frameworks import FRAMEWORKS, LABELS
+from kitap.build import html_dir
+from kitap.export import STUDENT_DIR
+from repo import ROOT
+from solutions import book_solutions
+
+HTML, HIDDEN = html_dir(ROOT), html_dir(ROOT, hide_solutions=True)
+SOLUTIONS = book_solutions(ROOT)  # {bölüm: [[parça, ...] her çözüm için]}
+CHAPTER_PAGES = [f'book/{name}.html' for name in SOLUTIONS]
+# Sunulan ama çözüm taşıyamayacak dosyalar (tema, yazı tipleri, MathJax, resimler).
+BINARY_OR_THEME = ('_static/', '_images/')
+
+
+@pytest.fixture(scope='module')
+def site():
+    with serve(HTML, 'python -m kitap build') as url:
+        yield url
+
+
+@pytest.fixture(scope='module')
+def hidden_site():
+    with serve(HIDDEN, 'python -m kitap build --hide-solutions') as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    context.set_default_timeout(60_000)  # yüklü makinede büyük sayfalar yavaş açılır
+    yield context.new_page()
+    context.close()
+
+
+def normalize(text):
+    """HTML varlıkları çözülmüş, boşlukları tekleştirilmiş metin."""
+    return ' '.join(html.unescape(text).split())
+
+
+def leaked(text, chapters=None):
+    """Metinde görünen çözüm parçaları."""
+    text = normalize(text)
+    return [
+        part
+        for name, sols in SOLUTIONS.items()
+        if chapters is None or name in chapters
+        for parts in sols
+        for part in parts
+        if part in text
+    ]
+
+
+def found_per_solution(text, chapter):
+    """Bölümün her çözümünden en az bir parçası metinde mi? (normal derleme için)"""
+    text = normalize(text)
+    return [any(p in text for p in parts) for parts in SOLUTIONS[chapter]]
+
+
+def body_text(page):
+    """Sayfanın bütün metni, kapalı açılır kutular dahil (innerText onları atlar)."""
+    return page.evaluate('() => document.body.textContent')
+
+
+def fetch(page, url):
+    response = page.request.get(url)
+    assert response.ok, f'{url}: {response.status}'
+    return response.text()
+
+
+# --- Bölüm sayfaları: metin, indirme düğmesi, Colab ve depo düğmeleri -------------
+
+
+def download_source(page, chapter):
+    """Sayfadaki kaynak indirme düğmesinin verdiği defterin markdown metni."""
+    links = page.locator('a.btn-download-source-button')
+    assert links.count() == 1, 'sayfada kaynak indirme düğmesi yok'
+    url = urljoin(page.url, links.first.get_attribute('href'))
+    assert url.endswith(f'_sources/book/{chapter}.ipynb')
+    cells = json.loads(fetch(page, url))['cells']
+    return '\n'.join(
+        ''.join(c['source']) for c in cells if c['cell_type'] == 'markdown'
+    )
+
+
+def colab_notebooks(page, chapter, folder):
+    """Colab düğmelerinin açtığı defterler (depodaki yerel kopyaları)."""
+    links = page.locator('a.d2l-colab-link')
+    assert links.all_inner_texts() == [LABELS[fw] for fw in FRAMEWORKS]
+    paths = []
+    for framework, link in zip(FRAMEWORKS, links.all()):
+        href = link.get_attribute('href')
+        assert href.startswith('https://colab.research.google.com/github/')
+        assert href.endswith(f'/{folder}/{framework}/{chapter}.ipynb'), href
+        paths.append(ROOT / folder / framework / f'{chapter}.ipynb')
+    return paths
+
+
+@pytest.mark.parametrize('path', CHAPTER_PAGES)
+def test_chapter_page_routes_carry_no_solution(site, hidden_site, page, path):
+    chapter = Path(path).stem
+    count = len(SOLUTIONS[chapter])
+
+    # Normal derleme: her yol çözümü taşır (denetimin boşa işlemediğinin kanıtı).
+    page.goto(site + path, wait_until='domcontentloaded')
+    assert count >= 3 and page.locator('.exercise').count() == count
+    assert page.locator('.solution').count() == count
+    assert all(found_per_solution(body_text(page), chapter))
+    assert all(found_per_solution(download_source(page, chapter), chapter))
+    for notebook in colab_notebooks(page, chapter, 'notebooks'):
+        assert all(found_per_solution(notebook.read_text(encoding='utf-8'), chapter))
+    assert page.locator('a.btn-source-repository-button').count() == 1
+
+    # Çözümsüz derleme: alıştırmalar yerinde, çözüm hiçbir yolda yok.
+    page.goto(hidden_site + path, wait_until='domcontentloaded')
+    assert page.locator('.exercise').count() == count
+    assert page.locator('.solution').count() == 0
+    assert leaked(body_text(page)) == [] and leaked(page.content()) == []
+    source = download_source(page, chapter)
+    assert leaked(source) == [] and '{solution}' not in source
+    assert source.count('{exercise}') == count
+    for notebook in colab_notebooks(page, chapter, f'notebooks/{STUDENT_DIR}'):
+        text = notebook.read_text(encoding='utf-8')
+        assert leaked(text) == [], notebook
+        assert len(re.findall(r'### Alıştırma \d+', text)) == count
+    # Depo düğmesi bölüm kaynaklarına (çözümlerle) götürür; bu sürümde yok.
+    assert page.locator('a.btn-source-repository-button').count() == 0
+
+
+def test_home_page_says_where_solutions_are_in_each_build(site, hidden_site, page):
+    page.goto(site + 'book/index.html', wait_until='domcontentloaded')
+    assert 'Sayfalardaki çözümler açılır kutular içindedir.' in body_text(page)
+    page.goto(hidden_site + 'book/index.html', wait_until='domcontentloaded')
+    body = body_text(page)
+    assert 'Kitabın bu sürümünde çözümler yoktur' in body
+    assert 'açılır kutular' not in body
+
+
+# --- Sunulan bütün metin dosyaları: sayfalar, _sources/, arama dizini ---------------
+
+
+def served_text_files(root):
+    for path in sorted(root.rglob('*')):
+        rel = path.relative_to(root).as_posix()
+        if (
+            path.is_file()
+            and not rel.startswith(BINARY_OR_THEME)
+            and path.suffix
+            in ('.html', '.ipynb', '.md', '.txt', '.js', '.json', '.inv')
+        ):
+            yield rel
+
+
+def test_no_served_file_contains_a_solution(site, hidden_site, page):
+    """_sources/ dahil, derlemenin sunduğu her metin dosyası (tema dosyaları hariç)."""
+    files = list(served_text_files(HIDDEN))
+    assert any(f.startswith('_sources/book/') for f in files)
+    assert 'searchindex.js' in files
+    for rel in files:
+        assert leaked(fetch(page, hidden_site + rel)) == [], rel
+    # Aynı yollar normal derlemede çözümleri taşır.
+    normal = ' '.join(fetch(page, site + f'_sources/book/{c}.ipynb') for c in SOLUTIONS)
+    assert leaked(normal)
+
+
+# --- Arama --------------------------------------------------------------------------
+
+
+def load_index(text):
+    return json.loads(text[text.index('(') + 1 : text.rindex(')')])
+
+
+def solution_only_words(page, normal_terms, hidden_terms):
+    """Her bölüm için, arama dizinine yalnızca çözümlerden giren bir sözcük.
+
+    Sözcük kökleri arama sayfasının kendi (JavaScript) Türkçe kök bulucusuyla
+    bulunur; arama da sorguyu böyle köklerine ayırır ve kökü içeren dizin
+    sözcüklerini de (kısmi eşleşme) bulur. `hidden_terms` başlık sözcüklerini de
+    içermelidir."""
+    candidates = {
+        chapter: sorted(
+            {
+                w
+                for parts in sols
+                for p in parts
+                for w in re.findall(r'[a-zçğöşü]{6,}', p)
+            }
+        )
+        for chapter, sols in SOLUTIONS.items()
+    }  # büyük İ/I'sız sözcükler
+    words = [w for ws in candidates.values() for w in ws]
+    stems = page.evaluate('words => words.map(w => new Stemmer().stemWord(w))', words)
+    hidden_text = '\n'.join(hidden_terms)
+
+    def solution_only(word):
+        stem = stems[words.index(word)]
+        return stem in normal_terms and stem not in hidden_text
+
+    return {
+        chapter: next(w for w in ws if solution_only(w))
+        for chapter, ws in candidates.items()
+        if any(map(solution_only, ws))
+    }
+
+
+def search_results(page, base, word):
+    """Arama sayfasının sonuçları; arama bitene (özet yazılana) ya da ilk sonuç
+    görünene kadar beklenir."""
+    page.goto(f'{base}search.html?q={word}', wait_until='domcontentloaded')
+    page.wait_for_function(
+        "() => document.querySelector('#search-results ul.search > li')"
+        " || document.querySelector('#search-results .search-summary')"
+        '?.textContent'
+    )
+    return page.locator('#search-results ul.search > li').all_inner_texts()
+
+
+def test_search_index_and_search_page_hold_no_solution(site, hidden_site, page):
+    normal_index = load_index(fetch(page, site + 'searchindex.js'))
+    hidden_index = load_index(fetch(page, hidden_site + 'searchindex.js'))
+    normal, hidden = normal_index['terms'], hidden_index['terms']
+    # Sphinx, bir sayfanın başlıklarında geçen sözcüğü o sayfa için `titleterms`'e
+    # yazar; çözüm kutusunun başlığı ("Alıştırma 2.4 çözümü") kalkınca aynı sözcük
+    # `terms`'e geçebilir. Sızıntı sayılan, iki sözlüğün birleşiminde olmayandır.
+    everything = set(normal) | set(normal_index['titleterms'])
+    extra = (set(hidden) | set(hidden_index['titleterms'])) - everything
+    assert not extra, f'çözümsüz dizinde fazladan sözcük var: {sorted(extra)}'
+    hidden = [*hidden, *hidden_index['titleterms']]
+    page.goto(hidden_site + 'search.html', wait_until='domcontentloaded')
+    page.wait_for_function("() => typeof Stemmer !== 'undefined'")
+    words = solution_only_words(page, normal, hidden)
+    # Çözümler dizine sızsaydı, yalnızca çözümlerde geçen sözcük bulunamazdı.
+    assert set(words) == set(SOLUTIONS), f'yalnızca çözümde geçen sözcük yok: {words}'
+    for chapter, word in words.items():
+        assert search_results(page, site, word), f'{word}: normal derlemede bulunmalı'
+        assert search_results(page, hidden_site, word) == [], (
+            f"'{word}' ({chapter} çözümünde) çözümsüz derlemede aranınca bulundu"
+        )

@@ -1,0 +1,119 @@
+"""WGAN bölümünün saklı (tam ayarlı) çıktıları, bölümün iddialarını her çerçevede taşır.
+
+Her test, metinde (glue ile) anılan ya da çıktıda okunan sayıların iddia edilen
+yönünü her çerçevenin kendi çalıştırmasında denetler.
+"""
+
+import re
+
+import pytest
+
+from d2l_gan.frameworks import FRAMEWORKS
+from stored import stored_chapter, stored_glue, stored_setting, stored_text
+
+
+@pytest.fixture(scope='module')
+def nb():
+    return stored_chapter('wgan')
+
+
+def glue(nb, name, fw):
+    return stored_glue(nb, f'{name}_{fw}')
+
+
+def test_jsd_is_flat_and_w1_is_the_shift(nb):
+    """Paralel doğrular: θ ≠ 0'da JSD = log 2, W1 = |θ| (çerçeveden bağımsız)."""
+    rows = re.findall(
+        r'^([+-][0-9.]+)\s+([0-9.]+)\s+([0-9.]+)$', stored_text(nb, 'jsd-hesap'), re.M
+    )
+    assert len(rows) == 9, rows
+    for theta, jsd, w1 in (map(float, row) for row in rows):
+        assert jsd == pytest.approx(0.0 if theta == 0 else 0.6931, abs=1e-4)
+        assert w1 == pytest.approx(abs(theta), abs=1e-4)
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_clipping_explodes_or_vanishes_and_the_others_keep_the_slope(nb, fw):
+    """Derin eleştirmen: c = 0.1 girdiye doğru büyüyen eğim ve on kattan büyük fark;
+    c = 0.01 ve 0.001 girdiye doğru sönen eğim ve sıfır fark; gradyan cezası 1
+    civarında ve 0.5'in altında bir fark; spektral normalleştirme 1'in altında."""
+    keys = ('clip1', 'clip2', 'clip3', 'gp', 'sn')
+    grad = {key: glue(nb, f'probe_grad_{key}', fw) for key in keys}
+    out = {key: glue(nb, f'probe_gradout_{key}', fw) for key in keys}
+    gap = {key: glue(nb, f'probe_gap_{key}', fw) for key in keys}
+    assert grad['clip1'] > 10 and grad['clip1'] > out['clip1'], (grad, out)
+    assert grad['clip2'] < 1e-8 and grad['clip2'] < out['clip2'], (grad, out)
+    assert grad['clip3'] < 1e-17 and grad['clip3'] < out['clip3'], (grad, out)
+    assert 0.5 < grad['gp'] < 2, grad
+    assert grad['sn'] < 1, grad
+    assert gap['clip1'] > 10 * 0.5, gap  # K·W1, K ≫ 1
+    assert gap['clip2'] < 1e-3 and gap['clip3'] < 1e-3, gap
+    assert 0.05 < gap['gp'] < 0.5 and 0 < gap['sn'] < 0.5, gap
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_small_clips_keep_most_weights_on_the_boundary(nb, fw):
+    """Küçük c'de ağırlıkların çoğu sınırdadır ve eğitim onları oradan ayırmaz;
+    c = 0.1'de pay küçüktür ve 300 adımda kayda değer değişmez."""
+    for key in ('clip2', 'clip3'):
+        before, after = (glue(nb, f'probe_edge{k}_{key}', fw) for k in ('0', ''))
+        assert after > 0.8 and after >= before - 0.01, (key, before, after)
+    before, after = (glue(nb, f'probe_edge{k}_clip1', fw) for k in ('0', ''))
+    assert after < 0.2 and abs(after - before) < 0.05, (before, after)
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_wgan_gp_covers_most_modes_and_more_than_plain_gan(nb, fw):
+    gp, plain = (glue(nb, f'{key}_ring_modes', fw) for key in ('wgan', 'plain'))
+    assert gp >= 6 and gp > plain, (gp, plain)
+    hq_gp, hq_plain = (glue(nb, f'{key}_ring_hq', fw) for key in ('wgan', 'plain'))
+    assert hq_plain < hq_gp < 0.5, (hq_gp, hq_plain)
+
+
+def test_weight_clipping_on_the_ring_depends_on_the_framework(nb):
+    """Metin: kırpmalı WGAN'ın mod sayısı çerçeveden çerçeveye değişir."""
+    modes = [glue(nb, 'wganclip_ring_modes', fw) for fw in FRAMEWORKS]
+    assert len(set(modes)) > 1, modes
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_dirac_wgan_does_not_converge_but_r1_does(nb, fw):
+    r1 = glue(nb, 'r1_dirac_dist', fw)
+    assert r1 < 1e-3, r1
+    assert glue(nb, 'wgan_dirac_dist', fw) > 0.1
+    assert glue(nb, 'wgangp_dirac_dist', fw) > 1
+    assert glue(nb, 'wgangp_dirac_max', fw) > 5  # üretici önce dengeden uzaklaşır
+
+
+def test_exercise_solutions_measure_what_they_claim(nb):
+    """Çözümlerdeki PyTorch ölçümleri: tek yönlü ceza kaçmaz ama yakınsamaz;
+    toptan normalleştirme örnekleri birbirine bağlar."""
+    dist, low = (glue(nb, f'onesided_dirac_{k}', 'pytorch') for k in ('dist', 'min'))
+    assert 0.05 < low <= dist < glue(nb, 'wgangp_dirac_dist', 'pytorch'), (low, dist)
+    assert glue(nb, 'bn_cross_grad', 'pytorch') > 1e-3
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_critic_estimate_tracks_sample_quality(nb, fw):
+    corr = glue(nb, 'wgan_sprite_corr', fw)
+    assert corr > 0.9, corr
+    assert corr > glue(nb, 'gan_sprite_corr_d', fw)
+    assert glue(nb, 'wgan_sprite_swd', fw) < glue(nb, 'gan_sprite_swd', fw)
+
+
+def test_every_framework_prints_its_training_progress(nb):
+    ring_steps = int(stored_setting(nb, 'ayarlar', 'ring_steps'))
+    for fw in FRAMEWORKS:
+        text = stored_text(nb, 'halka-calistir', fw)
+        for method in ('gan', 'wgan', 'wgan-gp'):
+            assert re.search(rf'^{method} adım {ring_steps}: \d/8 mod', text, re.M), fw
+        assert (
+            len(
+                re.findall(
+                    r'^wgan-gp adım +\d+: W1 kestirimi',
+                    stored_text(nb, 'sprite-calistir', fw),
+                    re.M,
+                )
+            )
+            >= 5
+        ), fw

@@ -1,0 +1,106 @@
+"""GitHub iş akışları: actionlint'ten geçer; CPU işi README'deki test komutunu
+çalıştırır, GPU işi her çerçeveyi tam ayarla, kitap işi derlenen HTML'i yayımlar."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from d2l_gan.frameworks import FRAMEWORKS
+from kitap.build import html_dir
+from repo import ROOT
+
+WORKFLOWS = ROOT / '.github' / 'workflows'
+
+
+def workflow(name):
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding='utf-8'))
+
+
+def run_steps(job):
+    return [step['run'].strip() for step in job['steps'] if 'run' in step]
+
+
+def readme_test_command():
+    """README'nin "İki komut" bölümündeki test komutu (yorum olmadan)."""
+    readme = (ROOT / 'README.md').read_text(encoding='utf-8')
+    match = re.search(r'## İki komut.*?```bash\n(.*?)```', readme, re.S)
+    assert match, "README'de 'İki komut' bölümünde bash bloğu yok"
+    block = match.group(1)
+    commands = [line.split('#')[0].strip() for line in block.splitlines()]
+    return next(c for c in commands if 'test' in c)
+
+
+def test_workflows_pass_actionlint():
+    actionlint = Path(sys.executable).parent / 'actionlint'
+    assert actionlint.is_file(), 'actionlint kurulu değil (requirements.txt)'
+    result = subprocess.run(
+        [str(actionlint), '-color=false'], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert shutil.which('shellcheck'), (
+        'shellcheck yok: actionlint run: betiklerini denetleyemez (tests/run.sh kurar)'
+    )
+
+
+def test_cpu_workflow_runs_exactly_the_readme_test_command():
+    command = readme_test_command()
+    assert command == 'make test'
+    wf = workflow('test.yml')
+    assert {'push', 'pull_request'} <= set(wf[True])  # YAML 'on' anahtarını True okur
+    (job,) = wf['jobs'].values()
+    runs = run_steps(job)
+    assert runs[-1] == command and runs.count(command) == 1
+    assert not any('pytest' in r or 'tests/run.sh' in r for r in runs)
+
+
+def test_gpu_workflow_runs_every_framework_in_full_setting_with_nbval():
+    (job,) = workflow('gpu.yml')['jobs'].values()
+    assert 'gpu' in job['runs-on']
+    assert job['strategy']['matrix']['framework'] == list(FRAMEWORKS)
+    script = '\n'.join(run_steps(job))
+    assert re.search(
+        r'prepare_notebooks\.py \S+ --full --framework "\$FRAMEWORK"', script
+    )
+    assert '--nbval-lax' in script
+
+
+def test_pages_workflow_publishes_the_built_book():
+    wf = workflow('pages.yml')
+    build, deploy = wf['jobs']['build'], wf['jobs']['deploy']
+    assert 'make book' in run_steps(build)
+    upload = next(
+        s for s in build['steps'] if 'upload-pages-artifact' in s.get('uses', '')
+    )
+    assert ROOT / upload['with']['path'] == html_dir(ROOT)
+    assert any('deploy-pages' in s.get('uses', '') for s in deploy['steps'])
+    assert wf['permissions']['pages'] == 'write'
+
+
+def test_readme_test_command_runs_the_colab_stack_before_pytest():
+    """Colab yığını test komutunun bir aşamasıdır; sonuçlarını pytest denetler."""
+    script = (ROOT / 'tests' / 'run.sh').read_text(encoding='utf-8')
+    stages = re.findall(r'^stage "([^"]+)" (.*)$', script, re.M)
+    commands = [command for _, command in stages]
+    colab = next(
+        i for i, c in enumerate(commands) if 'tests/support/colab_stack.py' in c
+    )
+    pytest_stage = next(i for i, c in enumerate(commands) if '-m pytest tests' in c)
+    assert colab < pytest_stage
+    assert 'D2L_GAN_DATA' in script[: script.index('tests/support/colab_stack.py')]
+    (job,) = workflow('test.yml')['jobs'].values()
+    setup = '\n'.join(run_steps(job))
+    assert re.search(r'python3\.1[2-9]', setup), 'CPU işinde Python >= 3.12 kurulmuyor'
+
+
+def test_readme_test_command_lints_the_chapters_code_cells():
+    """ruff bölümlerin kod hücrelerini de denetler (defter desteğiyle, book/)."""
+    script = (ROOT / 'tests' / 'run.sh').read_text(encoding='utf-8')
+    stages = dict(re.findall(r'^stage "([^"]+)" (.*)$', script, re.M))
+    lint = stages['ruff (lint)'].split()
+    assert lint[1:4] == ['-m', 'ruff', 'check']
+    assert {'d2l_gan', 'arac', 'tests', 'book'} <= set(lint[4:])
+    assert sorted((ROOT / 'book').glob('*.ipynb')), 'bölüm defteri yok'
