@@ -14,6 +14,7 @@ from .markdown import directives
 from .outputs import all_outputs
 from .params import load_params, parameter_cells
 from .runtime import fill_runtime, placeholders
+from .style_checks import placeholder_problems, suffix_problems
 from .views import framework_view
 
 # Saklı çıktıda bulunmaması gereken makineye özgü mutlak yollar.
@@ -262,6 +263,8 @@ def check_chapter(path, root):
     problems += execution_problems(nb)
     problems += figure_problems(nb)
     problems += runtime_problems(nb)
+    problems += suffix_problems(nb)
+    problems += placeholder_problems(nb)
     overrides = nb.metadata.get(META_KEY, {}).get('overrides')
     if overrides:
         problems.append(
