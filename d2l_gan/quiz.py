@@ -308,7 +308,9 @@ def quiz_outputs(chapter, part, values=None):
     arasında ancak sayılar değişince farklıdır.
     """
     if part not in PARTS:
-        raise ValueError(f'sınavın kısmı {" ya da ".join(PARTS)} olur, {part!r} değil')
+        raise ValueError(
+            f'sınavın kısmı {" ya da ".join(map(repr, PARTS))} olur, {part!r} değil'
+        )
     questions = load_quiz(chapter)[part]
     names = set().union(*map(question_names, questions))
     numbers, framework, missing = measured(names, values)

@@ -46,6 +46,8 @@ CELL_IDS = {'once': 'sinav-once', 'sonra': 'sinav-sonra'}
 SIZES = {'once': (3, 5), 'sonra': (5, 8)}
 EXERCISES_HEADING = 'Alıştırmalar'
 TYPES = ('multiple_choice', 'numeric')
+# Defteri henüz olmayan bir bölümün başlıkları: her kimlik kabul edilir.
+ANY_ANCHOR = object()
 
 
 def quiz_file(root, chapter):
@@ -196,7 +198,10 @@ def question_problems(question, where, part, anchors_of):
         return problems
     anchors = anchors_of(source.get('sayfa'))
     if anchors is None:
-        problems.append(f"{where}: kaynak sayfası '{source.get('sayfa')}' kitapta yok")
+        page = source.get('sayfa', 'bölümün kendisi')
+        problems.append(f"{where}: kaynak sayfası '{page}' kitapta yok")
+    elif anchors is ANY_ANCHOR:
+        pass
     elif anchors.get(source['kimlik']) != source['baslik']:
         problems.append(
             f"{where}: kaynak '{source['kimlik']}' sayfada '{source['baslik']}' "
@@ -216,9 +221,11 @@ def load_quiz_file(path):
     return quiz, []
 
 
-def quiz_file_problems(root, chapter, glue=None):
+def quiz_file_problems(root, chapter, glue=None, chapter_pending=False):
     """Sınav dosyasının sorunları. `glue`: bölümün saklı glue kayıtları ({ad: metin});
-    None ise (bölüm henüz yoksa) ölçülen sayılar denetlenmez."""
+    None ise ölçülen sayılar denetlenmez. `chapter_pending` iken bölümün defteri
+    henüz yoktur (başka bir dalda yazılıyor): bölümün kendi başlıklarına giden
+    kaynaklar denetlenmez, öteki sayfalara gidenler denetlenir."""
     root = Path(root)
     path = quiz_file(root, chapter)
     if not path.is_file():
@@ -230,6 +237,8 @@ def quiz_file_problems(root, chapter, glue=None):
 
     def anchors_of(page):
         page = page or chapter
+        if page == chapter and chapter_pending:
+            return ANY_ANCHOR
         if page not in cache:
             found = [
                 p

@@ -85,7 +85,7 @@ def chapter():
 
 
 def write_book(root):
-    """Kitabın kaynakları: gerçek yapılandırma, tek bölüm ve sınavı (çalıştırılmamış)."""
+    """Kitabın kaynakları: gerçek yapılandırma, tek bölüm, sınavı (çalıştırılmamış)."""
     (root / 'book' / 'img').mkdir(parents=True)
     shutil.copy2(ROOT / '_config.yml', root / '_config.yml')
     shutil.copy2(ROOT / 'book' / 'references.bib', root / 'book')
