@@ -66,13 +66,20 @@ class Accumulator:
         return float(value)
 
 
+# Bu çekirdekte kaydedilen sonuçlar ({ad: değer}); bölüm sonu sınavı sayılarını
+# buradan alır (bkz. d2l_gan/quiz.py), böylece kitabın andığı sayının aynısını gösterir.
+GLUED = {}
+
+
 def glue(name, value, display=False):
     """Bir sonucu kitabın metninde anılmak üzere `name` adıyla kaydeder.
 
     Kitap derlenirken MyST-NB bu kaydı okur ve metindeki `{glue:text}` rolü
     değeri çalıştırmanın kendisinden alır. `myst_nb` kurulu değilse (ör. Colab)
-    kayıt gereksizdir; `display` doğruysa değer yalnızca yazdırılır.
+    kayıt gereksizdir; `display` doğruysa değer yalnızca yazdırılır. Değer her
+    ortamda `GLUED`'a da yazılır (bölüm sonu sınavı için).
     """
+    GLUED[name] = value
     try:
         from myst_nb import glue as myst_glue
     except ImportError:

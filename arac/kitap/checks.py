@@ -13,7 +13,9 @@ from .generate import saved_blocks
 from .markdown import directives
 from .outputs import all_outputs
 from .params import load_params, parameter_cells
-from .runtime import fill_runtime, placeholders
+from .quiz import quiz_problems
+from .runtime import RUNTIME_CLASS, RUNTIME_TITLE, fill_runtime, placeholders
+from .style_checks import placeholder_problems, suffix_problems
 from .views import framework_view
 
 # Saklı çıktıda bulunmaması gereken makineye özgü mutlak yollar.
@@ -28,11 +30,6 @@ ABSOLUTE_PATH = re.compile(
 # gösterir.
 MAX_LINE = 88
 MAX_CELL_LINES = 30
-
-
-# Tam ayarın süresini bildiren kutu:
-# ```{admonition} Çalışma süresi + :class: calisma-suresi
-RUNTIME_TITLE, RUNTIME_CLASS = 'Çalışma süresi', 'calisma-suresi'
 
 
 def runtime_boxes(nb):
@@ -262,6 +259,9 @@ def check_chapter(path, root):
     problems += execution_problems(nb)
     problems += figure_problems(nb)
     problems += runtime_problems(nb)
+    problems += suffix_problems(nb)
+    problems += placeholder_problems(nb)
+    problems += quiz_problems(root, path)
     overrides = nb.metadata.get(META_KEY, {}).get('overrides')
     if overrides:
         problems.append(

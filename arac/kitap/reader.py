@@ -1,16 +1,19 @@
 """MyST-NB'nin bölüm defterlerini okuma biçimi (`nb_custom_formats`; sphinxext/tabs.py).
 
-Kaynak defter derlemeden önce iki yerde değişir:
+Kaynak defter derlemeden önce üç yerde değişir:
 - Çıktıları çerçevelerde farklı olan ortak bir hücre, aynı kodu ve kendi çıktısını
   taşıyan çerçeve başına bir hücreye açılır (outputs.expand_shared_cells); sekme
   eklentisi bunları kendi sekme kümesinde gösterir.
 - Süre kutusundaki yer tutucular (`{{ sure_pytorch }}` ...) çalıştırmanın
   kaydettiği sürelerle doldurulur (runtime.fill_runtime).
+- Sınav çıktılarındaki bağlantılar çevrimiçi kitaba değil, aynı siteye gider
+  (quiz.relative_quiz_links).
 """
 
 import nbformat
 
 from .outputs import expand_shared_cells
+from .quiz import relative_quiz_links
 from .runtime import fill_runtime
 
 
@@ -19,4 +22,4 @@ def read_chapter(text):
     for cell in nb.cells:
         if cell.cell_type == 'markdown':
             cell.source = fill_runtime(cell.source, nb)
-    return expand_shared_cells(nb)
+    return relative_quiz_links(expand_shared_cells(nb))

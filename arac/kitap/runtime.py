@@ -14,6 +14,9 @@ from d2l_gan.frameworks import FRAMEWORKS
 from .chapter import META_KEY
 from .errors import BookError
 
+# Tam ayarın süresini bildiren kutu:
+# ```{admonition} Çalışma süresi + :class: calisma-suresi
+RUNTIME_TITLE, RUNTIME_CLASS = 'Çalışma süresi', 'calisma-suresi'
 PLACEHOLDER = re.compile(
     r'\{\{\s*(sure_(?:' + '|'.join(FRAMEWORKS) + r')|cekirdek)\s*\}\}'
 )

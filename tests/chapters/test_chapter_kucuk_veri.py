@@ -1,4 +1,5 @@
-"""Küçük veri bölümünün saklı (tam ayarlı) çıktıları üzerine denetimler."""
+"""Küçük veri bölümünün saklı (tam ayarlı) çıktıları üzerine denetimler: metnin
+iddiaları her çerçevenin çıktısında doğrudur."""
 
 import re
 
@@ -9,19 +10,15 @@ from kitap.outputs import cell_outputs
 from stored import stored_cell as cell
 from stored import stored_glue, stored_setting, stored_text
 
-KEYS = (
-    'swd_untrained',
-    'swd_classic',
-    'swd_best',
-    'swd_real',
-    'pswd_classic',
-    'pswd_best',
-    'pswd_real',
-)
+METRICS = ('swd', 'pswd', 'flat')
+KEYS = ('untrained', 'classic', 'best', 'real')
 SUMMARY = re.compile(
     r'^(\d+) adım, işlemci süresi (\d+) sn, duvar saati (\d+) sn', re.M
 )
-
+SCORES = re.compile(
+    r'^(.+?) +(G|EMA) +16x16 SWD ([0-9.]+) +yama SWD ([0-9.]+) +düz renk ([0-9.]+)$',
+    re.M,
+)
 
 CHAPTER = 'kucuk_veri'  # `chapter` fikstürü (conftest) bu bölümü okur
 
@@ -30,21 +27,39 @@ def glue(chapter, name, framework):
     return stored_glue(chapter, f'{name}_{framework}')
 
 
+def records(chapter, framework):
+    return {(m, k): glue(chapter, f'{m}_{k}', framework) for m in METRICS for k in KEYS}
+
+
+def scores(chapter, cell_id, framework=None):
+    """Hücrenin 'ad G/EMA ...' satırları: {(ad, G/EMA): (swd, yama, düz renk)}."""
+    text = stored_text(chapter, cell_id, framework)
+    return {
+        (m.group(1).strip(), m.group(2)): tuple(map(float, m.groups()[2:]))
+        for m in SCORES.finditer(text)
+    }
+
+
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_headline_records_exist_as_floats(chapter, framework):
-    for key in KEYS:
-        value = glue(chapter, key, framework)
+    for key, value in records(chapter, framework).items():
         assert isinstance(value, float) and value > 0, (key, value)
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
-def test_final_recipe_beats_classic_on_both_metrics(chapter, framework):
-    """Eşit işlemci süresinde, ayrılmış görüntülere göre: son tarif < klasik DCGAN."""
-    g = {key: glue(chapter, key, framework) for key in KEYS}
-    assert g['swd_best'] < g['swd_classic'], g
-    assert g['pswd_best'] < g['pswd_classic'], g
-    assert g['swd_real'] < g['swd_best'] and g['pswd_real'] < g['pswd_best'], g
-    assert g['swd_classic'] < g['swd_untrained'], g
+def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
+    chapter, framework
+):
+    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif iki SWD'de de klasik
+    DCGAN'dan iyidir ve 16×16 SWD'de klasik → gerçek/gerçek açığının en az %70'ini
+    kapatır; düz renk payı gerçek görüntülerinkine klasikten çok daha yakındır."""
+    r = records(chapter, framework)
+    assert r['swd', 'best'] < r['swd', 'classic'], r
+    assert r['pswd', 'best'] < r['pswd', 'classic'], r
+    assert r['swd', 'classic'] < r['swd', 'untrained'], r
+    assert glue(chapter, 'swd_closed', framework) >= 70
+    flat_gap = abs(r['flat', 'best'] - r['flat', 'real'])
+    assert flat_gap < 0.5 * abs(r['flat', 'classic'] - r['flat', 'real']), r
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
@@ -59,28 +74,31 @@ def test_both_models_used_the_same_cpu_budget(chapter, framework):
 
 
 def test_ablation_table_has_every_variant_in_pytorch(chapter):
-    text = stored_text(chapter, 'ablasyon-pt')
-    for name in (
+    rows = scores(chapter, 'ablasyon-pt')
+    names = {name for name, _ in rows}
+    assert names == {
         '1 klasik DCGAN',
-        '2 + veri artırma',
-        '3 + omurga, eniyileştirici',
-        '4 + R1 = son tarif',
-    ):
-        for key in ('G', 'EMA'):
-            assert re.search(
-                re.escape(name) + r' +' + key + r' +16x16 SWD [0-9.]+ +'
-                r'yama SWD [0-9.]+',
-                text,
-            ), (name, key)
-    assert SUMMARY.findall(text) and len(SUMMARY.findall(text)) == 2
+        '2 + omurga, Adam, R1, ayna, minigrup std',
+        '3 + paletli çıkış = son tarif',
+        '4 son tarif + DiffAugment kaydırma',
+    }
+    assert all((name, key) in rows for name in names for key in ('G', 'EMA'))
+    assert len(SUMMARY.findall(stored_text(chapter, 'ablasyon-pt'))) == 2
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
-def test_memorisation_check_is_reported(chapter, framework):
+def test_memorisation_checks_are_reported(chapter, framework):
     text = stored_text(chapter, 'ezber', framework)
     assert 'üretilmiş (EMA)' in text and 'ayrılmış gerçek' in text
     assert glue(chapter, 'nn_fake_min', framework) > 0  # kopya yok
-    for cid in ('ezber-hist', 'ezber-izgara', 'izgara-son', 'egri', 'tani-son'):
+    assert glue(chapter, 'nn_closer', framework) <= 5.0
+    for cid in (
+        'ezber-hist',
+        'ezber-izgara',
+        'izgara-son',
+        'egri',
+        'tani-son',
+    ):
         outputs = cell_outputs(cell(chapter, cid), framework)
         assert any('image/png' in o.get('data', {}) for o in outputs), (cid, framework)
 
@@ -89,24 +107,3 @@ def test_reader_prose_does_not_talk_about_tests(chapter):
     for c in chapter.cells:
         if c.cell_type == 'markdown':
             assert not re.search(r'\btest', c.source, re.I), c.id
-
-
-SCORES = re.compile(
-    r'^son tarif +(G|EMA) +16x16 SWD ([0-9.]+) +yama SWD ([0-9.]+)$', re.M
-)
-
-
-@pytest.mark.parametrize('framework', FRAMEWORKS)
-def test_ema_copy_beats_the_trained_generator_at_the_end(chapter, framework):
-    """Metin: bütçenin sonunda eğitilen üretici EMA kopyasından kötüdür."""
-    scores = {
-        m.group(1): (float(m.group(2)), float(m.group(3)))
-        for m in SCORES.finditer(stored_text(chapter, 'egit-son', framework))
-    }
-    assert scores['EMA'][0] < scores['G'][0], scores
-
-
-@pytest.mark.parametrize('framework', FRAMEWORKS)
-def test_no_sign_of_copying(chapter, framework):
-    """Metin: ayrılmış görüntülerin en yakın %5'inden yakın üretilmiş örnek ≤ %5."""
-    assert glue(chapter, 'nn_closer', framework) <= 5.0

@@ -125,3 +125,16 @@ def test_texture_claims(chapter, framework):
     assert content_l > stored_glue(chapter, f'style_content_loss_start_{framework}')
     _, random_style, _ = last_step(chapter, 'rastgele', framework)
     assert random_style < style_l
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_most_of_the_loss_falls_in_the_first_fifty_steps(chapter, framework):
+    """Metin: kayıpların büyük kısmı ilk 25–50 adımda düşer; sonrası ince ayardır."""
+    rows = {
+        int(m.group(1)): (float(m.group(2)), float(m.group(3)))
+        for m in STEP.finditer(stored_text(chapter, 'aktar', framework))
+    }
+    for column, name in enumerate(('content', 'style')):
+        start = stored_glue(chapter, f'style_{name}_loss_start_{framework}')
+        final = stored_glue(chapter, f'style_{name}_loss_{framework}')
+        assert start - rows[50][column] > 0.8 * (start - final), (name, start, rows)

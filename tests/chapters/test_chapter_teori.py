@@ -73,7 +73,7 @@ def test_checked_region_line(nb):
 
 
 def test_saturating_gradient_numbers_in_the_k_exercise():
-    """teori-ex-k çözümünde yazan çıktı, çözümdeki kodun gerçekten verdiğidir."""
+    """teori-ex-adim çözümünde yazan çıktı, çözümdeki kodun gerçekten verdiğidir."""
     x = np.linspace(-12, 12, 240001)
     dx = x[1] - x[0]
     p_data = 0.5 * normal_pdf(x, -1.5, 0.5) + 0.5 * normal_pdf(x, 1.5, 0.5)
@@ -90,3 +90,42 @@ def test_saturating_gradient_numbers_in_the_k_exercise():
     )
     for line in lines:
         assert line in exercises, line
+
+
+def test_kl_exercise_claims(nb):
+    """teori-ex-kl: ileri KL modu atlayan üreticiyi ağır cezalandırır; ters KL onu
+    bağışlar (log 2 dolayında ve geniş üreticininkinden küçük); JSD ikisinin
+    arasındadır; bu örnekte geniş üreticiyi seçer. Hesap numpy'dır (çerçeveler aynı)."""
+    for name in ('kl_fwd_one', 'kl_rev_one', 'js_one', 'kl_fwd_wide', 'kl_rev_wide'):
+        values = {stored_glue(nb, f'{name}_{fw}') for fw in FRAMEWORKS}
+        assert len(values) == 1, (name, values)
+
+    def g(name):
+        return stored_glue(nb, f'{name}_pytorch')
+
+    assert g('kl_fwd_one') > 10 * g('kl_fwd_wide'), (g('kl_fwd_one'), g('kl_fwd_wide'))
+    assert abs(g('kl_rev_one') - np.log(2)) < 0.05 and g('kl_rev_one') < g(
+        'kl_rev_wide'
+    )
+    assert g('js_wide') < g('js_one') < np.log(2)
+    # Bölümün kendi çıktısıyla tutarlı: geniş üretici bölümdeki p_g'dir
+    text = stored_text(nb, 'ozellikler')
+    assert abs(number(text, 'JSD(p_veri || p_g)') - g('js_wide')) < 1e-3
+    assert abs(number(text, 'KL(p_veri || p_g)') - g('kl_fwd_wide')) < 1e-3
+    assert abs(number(text, 'KL(p_g || p_veri)') - g('kl_rev_wide')) < 1e-3
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_discriminator_needs_thousands_of_steps(nb, framework):
+    """teori-ex-adim: sapma adım sayısıyla küçülür; 20 adımda büyük, 200 adımda hâlâ
+    eşiğin üstünde, yalnızca 2000 adımda eşiğin (0.05) altında (üç tohumun hepsinde)."""
+    dev = {
+        n: tuple(
+            stored_glue(nb, f'steps{n}_dev_{k}_{framework}') for k in ('min', 'max')
+        )
+        for n in (20, 200, 2000)
+    }
+    assert dev[20][0] > 0.2 and dev[20][0] > dev[200][1], dev
+    assert dev[200][0] > 0.05 > dev[2000][1], dev
+    # Tohum 0 ile 2000 adım bölümdeki eğitimin kendisidir
+    assert dev[2000][0] <= stored_glue(nb, f'max_dev_{framework}') <= dev[2000][1], dev

@@ -112,3 +112,25 @@ def test_temel_gan_longer_training_does_not_keep_improving(temel, framework):
     assert f'son 50 dönemin ortalaması {late:.3f}' in text
     # Kayıplar bu sırada log 2 dolayındadır: ayrımcı farkı göremez
     assert all(abs(r[1] - LOG2) < 0.02 for r in rows[-5:]), rows[-5:]
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_temel_gan_final_error_is_more_than_twice_the_best(temel, framework):
+    """Metin: sabit öğrenme oranlı 100 dönemin son hatası, en iyi anındakinin iki
+    katından fazladır (üç çerçevede de)."""
+    best = stored_glue(temel, f'long_best_{framework}')
+    assert stored_glue(temel, f'long_final_{framework}') > 2 * best
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_temel_gan_equilibrium_exercise_claims(temel, framework):
+    """temel-gan-ex-denge: son üç dönemde iki kayıp da log 2'den 0.01'den az farklıdır;
+    son dönemin ε'u ve 10 000 örnekle ölçülen ε, verinin kendi örnek kovaryansının
+    hatasıyla aynı büyüklüktedir (üç kattan az fark)."""
+    rows = epochs(temel, 'egit', framework)
+    for _, loss_D, loss_G, _ in rows[-3:]:
+        assert abs(loss_D - LOG2) < 0.01 and abs(loss_G - LOG2) < 0.01, rows[-3:]
+    data_error = stored_glue(temel, f'data_error_{framework}')
+    for name in ('final_error', 'cov_error'):
+        error = stored_glue(temel, f'{name}_{framework}')
+        assert data_error / 3 < error < 3 * data_error, (name, error, data_error)

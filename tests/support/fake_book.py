@@ -1,5 +1,6 @@
 """Araç testlerinin küçük, sahte kitabı (`book` fikstürü) ve hücre yardımcıları."""
 
+import json
 import textwrap
 
 import nbformat
@@ -50,9 +51,70 @@ def sample_chapter():
     )
 
 
+# Sahte bölümün tek başlığı ve Sphinx'in ona verdiği kimlik.
+SECTION = {'kimlik': 'deneme-bolumu', 'baslik': 'Deneme bölümü'}
+
+
+def choice_question(text, right, wrong, source=SECTION):
+    """Çoktan seçmeli bir soru: doğru seçenek `right`, ötekiler `wrong`."""
+    answers = [{'answer': right, 'correct': True, 'feedback': f'Doğru: {right}.'}]
+    answers += [
+        {'answer': w, 'correct': False, 'feedback': f'Yanlış: {w} değil.'}
+        for w in wrong
+    ]
+    return {
+        'question': text,
+        'type': 'multiple_choice',
+        'kaynak': dict(source),
+        'answers': answers,
+    }
+
+
+def numeric_question(text, low, high, source=SECTION):
+    """Sayısal bir soru: [low, high) aralığı doğru, gerisi varsayılan geri bildirim."""
+    return {
+        'question': text,
+        'type': 'numeric',
+        'kaynak': dict(source),
+        'answers': [
+            {
+                'type': 'range',
+                'range': [low, high],
+                'correct': True,
+                'feedback': 'Doğru aralıkta.',
+            },
+            {'type': 'default', 'feedback': 'Yanlış: aralığın dışında.'},
+        ],
+    }
+
+
+def sample_quiz():
+    """Sahte bölümün geçerli sınavı: 3 soru önce, 5 soru sonra."""
+    once = [
+        choice_question(f'Ön soru {i}?', f'doğru {i}', [f'yanlış {i}a', f'yanlış {i}b'])
+        for i in range(1, 4)
+    ]
+    sonra = [
+        choice_question('Ayrımcı gerçeğe hangi etiketi verir?', '1', ['0', '1/2']),
+        numeric_question('İki kere üç kaçtır?', 5.5, 6.5),
+    ] + [
+        choice_question(f'Son soru {i}?', f'doğru {i}', [f'yanlış {i}a'])
+        for i in range(3, 6)
+    ]
+    return {'once': once, 'sonra': sonra}
+
+
+def write_quiz(root, name, quiz):
+    path = root / 'book' / 'sinavlar' / f'{name}.json'
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(quiz, ensure_ascii=False, indent=1), encoding='utf-8')
+    return path
+
+
 @pytest.fixture
 def book(tmp_path):
-    """Tek bölümlü bir kitap: _toc.yml, _config.yml, book/deneme.ipynb."""
+    """Tek bölümlü bir kitap: _toc.yml, _config.yml, book/deneme.ipynb ve onun
+    sınav dosyası book/sinavlar/deneme.json."""
     (tmp_path / 'book').mkdir()
     (tmp_path / '_toc.yml').write_text(
         'format: jb-book\nroot: book/index\nchapters:\n  - file: book/deneme\n'
@@ -62,6 +124,7 @@ def book(tmp_path):
     )
     (tmp_path / 'book' / 'index.md').write_text('# Kitap\n')
     nbformat.write(sample_chapter(), tmp_path / 'book' / 'deneme.ipynb')
+    write_quiz(tmp_path, 'deneme', sample_quiz())
     return tmp_path
 
 

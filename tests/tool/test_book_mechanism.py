@@ -208,3 +208,15 @@ def test_check_flags_a_chapters_own_saved_name_called_through_d2l():
     problems = saved_name_problems(nb)
     assert len(problems) == 1 and '`d2l.ring`' in problems[0], problems
     assert 'hücre 2' in problems[0]
+
+
+def test_check_reports_suffix_and_placeholder_in_a_chapter(book):
+    """`kitap check` metin denetimlerini (style_checks) de her bölümde çağırır."""
+    path = book / 'book' / 'deneme.ipynb'
+    run_chapter(path, log=lambda *_: None)
+    nb = load_chapter(path)
+    nb.cells[0].source += "\n\nDeğer {glue:text}`x_pytorch:.3f`'tür. TODO"
+    nbformat.write(nb, path)
+    problems = check_book(book)[str(path)]
+    assert any('"\'tür" eki' in p for p in problems), problems
+    assert any('yer tutucu "TODO"' in p for p in problems), problems
