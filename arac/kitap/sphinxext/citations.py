@@ -16,12 +16,13 @@ adlar bozulur: `Peyr{\\'e}` -> [BRPeyreP15], `Yaz{\\i}c{\\i}` -> [YaziciFW+19].
 import unicodedata
 from dataclasses import dataclass, field
 
+import pybtex.plugin
 from pybtex.richtext import Symbol, Text
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.alpha import Style as AlphaStyle
 from pybtex.style.formatting.unsrt import date, pages
 from pybtex.style.labels.alpha import LabelStyle as AlphaLabelStyle
 from pybtex.style.labels.alpha import _abbr, _strip_nonalnum
-from pybtex.style.formatting import toplevel
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import (
     first_of,
@@ -35,7 +36,6 @@ from pybtex.style.template import (
     words,
 )
 from sphinx.application import Sphinx
-import pybtex.plugin
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
@@ -65,7 +65,8 @@ ASCII = str.maketrans(
 
 
 def ascii_fold(text):
-    """Aksanları ve Türkçe harfleri atar: 'Sønderby' -> 'Sonderby', 'Yazıcı' -> 'Yazici'."""
+    """Aksanları ve Türkçe harfleri atar: 'Sønderby' -> 'Sonderby',
+    'Yazıcı' -> 'Yazici'."""
     decomposed = unicodedata.normalize('NFD', str(text).translate(ASCII))
     return ''.join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -79,7 +80,8 @@ class TurkishLabelStyle(AlphaLabelStyle):
 
     def format_lab_names(self, persons):
         def abbr(person):
-            return _strip_nonalnum(_abbr(_plain(person.prelast_names + person.last_names)))
+            parts = person.prelast_names + person.last_names
+            return _strip_nonalnum(_abbr(_plain(parts)))
 
         if len(persons) == 1:
             person = persons[0]
@@ -154,10 +156,12 @@ class TurkishStyle(AlphaStyle):
         return words[
             'İçinde:',
             sentence[
-                optional[self.format_editor(e, as_sentence=False)],
-                self.format_btitle(e, 'booktitle', as_sentence=False),
-                self.format_volume_and_series(e, as_sentence=False),
-                *details,
+                (
+                    optional[self.format_editor(e, as_sentence=False)],
+                    self.format_btitle(e, 'booktitle', as_sentence=False),
+                    self.format_volume_and_series(e, as_sentence=False),
+                    *details,
+                )
             ],
         ]
 
@@ -244,8 +248,11 @@ class TurkishReferenceStyle(LabelReferenceStyle):
     )
 
 
-pybtex.plugin.register_plugin('pybtex.style.formatting', NAME, TurkishStyle, force=True)
-pybtex.plugin.register_plugin('pybtex.style.labels', NAME, TurkishLabelStyle, force=True)
+for group, plugin in (
+    ('pybtex.style.formatting', TurkishStyle),
+    ('pybtex.style.labels', TurkishLabelStyle),
+):
+    pybtex.plugin.register_plugin(group, NAME, plugin, force=True)
 register_plugin(
     'sphinxcontrib.bibtex.style.referencing', NAME, TurkishReferenceStyle, force=True
 )

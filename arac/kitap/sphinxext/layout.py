@@ -3,7 +3,10 @@
 - Tek arama kutusu: pydata temasının üst çubuktaki kalıcı arama alanı kapatılır; arama
   sol kenar çubuğunda (dar ekranda makale başlığındaki düğmede) kalır.
 - Alt bilgi Türkçe ve doğal: "© 2026 GAN Kitabı yazarları" (`_config.yml`'deki
-  `copyright` ve `author`), temanın "Tarafından ... / © Copyright ..." satırları yerine.
+  `copyright` ve `author`), temanın "Tarafından ... / © Copyright ..." satırları yerine;
+  lisans da orada: metin CC BY-SA 4.0, kod MIT (bkz. depodaki LICENSE).
+- Yazdırma (`static/d2l-book.css`, `@media print`): bölüm numaraları kalır; "Colab'da
+  aç" bağlantıları ve sekme çubukları basılmaz, yalnızca seçili çerçevenin kodu basılır.
 - `static/d2l-book.css`: 88 karakterlik bir kod satırı 1280 piksel genişlikte yana
   kaydırmadan sığar; uzun denklemler sayfayı taşırmaz, kendi kutularında görünür
   biçimde yana kayar (`static/d2l-overflow.js` taşan kenarı silikleştirir).
@@ -14,7 +17,6 @@
 """
 
 import html as html_lib
-
 from pathlib import Path
 
 from markupsafe import Markup

@@ -77,7 +77,9 @@ CATALOG = {
 # Şablonlara gömülü İngilizce öznitelikler (sphinx-book-theme 1.3, pydata 0.17).
 FIXED = {
     'title="Toggle primary sidebar"': 'title="Bölüm listesini göster ya da gizle"',
-    'title="Toggle secondary sidebar"': 'title="Sayfanın içindekilerini göster ya da gizle"',
+    'title="Toggle secondary sidebar"': (
+        'title="Sayfanın içindekilerini göster ya da gizle"'
+    ),
     'aria-label="Main"': 'aria-label="Bölümler"',
     'aria-label="Page"': 'aria-label="Sayfanın içindekileri"',
     'aria-label="Announcement"': 'aria-label="Duyuru"',
