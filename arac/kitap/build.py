@@ -191,4 +191,8 @@ def build_book(root, hide_solutions=False):
             encoding='utf-8',
         )
         cmd_tail = ['--path-output', str(out)]
+    # Sphinx çıktı klasöründe eski derlemelerin sayfalarını bırakır (ör. artık
+    # üretilmeyen genindex.html, öğrenci sürümünden çıkarılan ders sayfası): HTML
+    # klasörü her derlemede baştan yazılır (ayrıştırılmış belgeler önbellekte kalır).
+    shutil.rmtree(html_dir(root, hide_solutions), ignore_errors=True)
     return subprocess.call([str(jupyter_book), 'build', str(source), *FLAGS, *cmd_tail])

@@ -179,17 +179,19 @@ def test_formulas_code_and_output_fit_the_column(
 
 
 def served_pages(root):
+    """Sunulan HTML sayfaları; kökteki index.html yalnızca book/index.html'e
+    yönlendirir (o sayfa listede)."""
     return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.rglob('*.html')
-        if not p.relative_to(root).as_posix().startswith(('_static/', '_sources/'))
+        rel
+        for rel in (p.relative_to(root).as_posix() for p in root.rglob('*.html'))
+        if not rel.startswith(('_static/', '_sources/')) and rel != 'index.html'
     )
 
 
 # Öğrenci sürümünün sayfalarında çözümlerden söz eden sözcükler. Sözlükteki terim
 # satırı ("exercise / solution | alıştırma / çözüm") bir çeviridir, söz etmez.
-SOLUTION_WORDS = re.compile(r'çözüm|çözümlü|solution', re.I)
-GLOSSARY_ROW = 'alıştırma / çözüm'
+SOLUTION_WORDS = re.compile(r'çözüm|\bsolutions?\b', re.I)
+GLOSSARY_ROW = ('exercise / solution', 'alıştırma / çözüm')
 
 NOTEBOOK_LINKS = """() => Array.from(document.links, (a) => a.href)
   .filter((href) => href.includes('.ipynb') || href.includes('colab.research'))"""
@@ -204,7 +206,8 @@ def test_student_build_is_closed_and_speaks_to_students(hidden_site, page):
     for path in pages:
         page.goto(hidden_site + path, wait_until='domcontentloaded')
         text = page.evaluate('() => document.body.textContent')
-        text = text.replace(GLOSSARY_ROW, '')
+        for term in GLOSSARY_ROW:
+            text = text.replace(term, '')
         mentions = [m.group(0) for m in SOLUTION_WORDS.finditer(text)]
         assert mentions == [], f'{path} çözümlerden söz ediyor'
         hrefs = page.evaluate('() => Array.from(document.links, (a) => a.href)')
@@ -347,10 +350,15 @@ def test_no_english_theme_strings(site, hidden_site, page):
         for path in ('book/index.html', f'book/{CHAPTERS[-1]}.html', 'search.html'):
             page.goto(base + path)
             wait_for_layout(page)
-            page.locator('.bd-article button.copybtn').first.hover()
+            copy = page.locator('.bd-article button.copybtn')
+            if copy.count():
+                copy.first.hover()
             assert english_strings(page.evaluate(STRINGS)) == set(), base + path
     for english in ('Skip to main content', 'Back to top', 'Toggle primary sidebar'):
         assert english in ENGLISH  # listenin kendisi: bugünkü İngilizce dizeler
+    page.goto(f'{site}book/{CHAPTERS[-1]}.html')
+    wait_for_layout(page)
+    assert page.locator('.bd-article button.copybtn').count() > 0
 
 
 def test_bibliography_is_turkish_and_labels_readable(site, page):
