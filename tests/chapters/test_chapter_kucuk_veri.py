@@ -50,16 +50,54 @@ def test_headline_records_exist_as_floats(chapter, framework):
 def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
     chapter, framework
 ):
-    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif iki SWD'de de klasik
-    DCGAN'dan iyidir ve 16×16 SWD'de klasik → gerçek/gerçek açığının en az %70'ini
-    kapatır; düz renk payı gerçek görüntülerinkine klasikten çok daha yakındır."""
+    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif 16×16 SWD'de klasik
+    DCGAN'dan iyidir ve klasik → gerçek/gerçek açığının en az %70'ini kapatır; düz
+    renk payı gerçek görüntülerinkine klasikten çok daha yakındır."""
     r = records(chapter, framework)
     assert r['swd', 'best'] < r['swd', 'classic'], r
-    assert r['pswd', 'best'] < r['pswd', 'classic'], r
     assert r['swd', 'classic'] < r['swd', 'untrained'], r
     assert glue(chapter, 'swd_closed', framework) >= 70
     flat_gap = abs(r['flat', 'best'] - r['flat', 'real'])
     assert flat_gap < 0.5 * abs(r['flat', 'classic'] - r['flat', 'real']), r
+
+
+def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
+    """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür;
+    klasik DCGAN'ın EMA kopyası yama SWD'sinde eğitilen üreticisinden kötüdür."""
+    for fw in FRAMEWORKS:
+        assert glue(chapter, 'pswd_closed', fw) < glue(chapter, 'swd_closed', fw), fw
+        classic = scores(chapter, 'egit-klasik', fw)
+        assert classic['klasik DCGAN', 'EMA'][1] > classic['klasik DCGAN', 'G'][1], fw
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_final_recipe_takes_fewer_steps(chapter, framework):
+    """Sonuç ve alıştırma: son tarif klasik DCGAN'ın adımlarının yarısından azını atar
+    ve iki bin adım dolayındadır."""
+    steps = {
+        cid: int(SUMMARY.search(stored_text(chapter, cid, framework)).group(1))
+        for cid in ('egit-klasik', 'egit-son')
+    }
+    assert steps['egit-son'] < 0.5 * steps['egit-klasik'], steps
+    assert 1000 < steps['egit-son'] < 2500, steps
+
+
+def test_ablation_rows_support_the_row_by_row_reading(chapter):
+    """Ablasyonun yorumu (PyTorch): 2. satırda EMA iki SWD'de klasikten belirgin
+    biçimde iyi, düz renk payı düşük; 3. satırda düz renk payı yükselir ve EMA'nın iki
+    SWD'si kötüleşmez; 4. satırda kaydırma EMA'nın 16×16 SWD'sini kötüleştirir."""
+    rows = scores(chapter, 'ablasyon-pt')
+    one = '1 klasik DCGAN'
+    two = '2 + omurga, Adam, R1, ayna, minigrup std'
+    three = '3 + paletli çıkış = son tarif'
+    four = '4 son tarif + DiffAugment kaydırma'
+    assert rows[two, 'EMA'][0] < rows[one, 'G'][0] - 0.02
+    assert rows[two, 'EMA'][1] < rows[one, 'G'][1] - 0.02
+    assert max(rows[two, 'G'][2], rows[two, 'EMA'][2]) < 0.3
+    assert min(rows[three, 'G'][2], rows[three, 'EMA'][2]) > 0.5
+    assert rows[three, 'EMA'][0] <= rows[two, 'EMA'][0] + 0.005
+    assert rows[three, 'EMA'][1] <= rows[two, 'EMA'][1] + 0.005
+    assert rows[four, 'EMA'][0] > rows[three, 'EMA'][0]
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
@@ -91,7 +129,17 @@ def test_memorisation_checks_are_reported(chapter, framework):
     text = stored_text(chapter, 'ezber', framework)
     assert 'üretilmiş (EMA)' in text and 'ayrılmış gerçek' in text
     assert glue(chapter, 'nn_fake_min', framework) > 0  # kopya yok
-    assert glue(chapter, 'nn_closer', framework) <= 5.0
+    assert glue(chapter, 'nn_closer', framework) <= 10.0  # metin: %5 dolayında
+    medians = {
+        name: float(
+            re.search(
+                name + r' +en küçük [0-9.]+ +%5 [0-9.]+ +ortanca ([0-9.]+)', text
+            ).group(1)
+        )
+        for name in (r'üretilmiş \(EMA\)', 'ayrılmış gerçek')
+    }
+    fake, held = medians.values()
+    assert fake >= held, medians  # metin: ortancası biraz büyük
     for cid in (
         'ezber-hist',
         'ezber-izgara',

@@ -6,7 +6,7 @@ import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
 from stored import stored_cell as cell
-from stored import stored_glue, stored_setting, stored_text
+from stored import stored_chapter, stored_glue, stored_setting, stored_text
 
 STEP = re.compile(
     r'^adım +(\d+): içerik ([0-9.]+), stil ([0-9.]+), '
@@ -138,3 +138,19 @@ def test_most_of_the_loss_falls_in_the_first_fifty_steps(chapter, framework):
         start = stored_glue(chapter, f'style_{name}_loss_start_{framework}')
         final = stored_glue(chapter, f'style_{name}_loss_{framework}')
         assert start - rows[50][column] > 0.8 * (start - final), (name, start, rows)
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_exercise_solutions_claims(fw):
+    """stil-ex-baslangic: içerikten başlayınca toplam kayıp daha küçüktür. stil-ex-tv:
+    γ = 0 iken toplam değişim kaybı ana eniyilemenin sonundakinin yaklaşık dört katıdır;
+    içerik ve stil kayıpları biraz düşer."""
+    nb = stored_chapter('stil_aktarimi')
+
+    def g(name):
+        return stored_glue(nb, f'{name}_{fw}')
+
+    assert g('init_total_final') < g('init_noise_total_final')
+    assert 3.5 < g('notv_tv') / g('notv_tv_main') < 4.5
+    assert g('notv_content') < g('style_content_loss')
+    assert g('notv_style') < g('style_style_loss')

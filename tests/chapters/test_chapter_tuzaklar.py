@@ -190,3 +190,47 @@ def test_spiral_exercise_numbers():
     for _ in range(300):
         v = step @ v
     assert f'{np.linalg.norm(v):.1e}' == '1.8e-12', np.linalg.norm(v)
+
+
+def test_source_setup_exercise_numbers(nb):
+    """tuzaklar-ex-kaynak: dar modlarda düz GAN en çok bir modu, %2'nin altında yüksek
+    kaliteli payla kapsar; PacGAN sekiz modu da kapsar."""
+    for fw in FRAMEWORKS:
+        assert glue(nb, 'narrow_plain_modes', fw) <= 1, fw
+        assert glue(nb, 'narrow_plain_hq', fw) < 0.02, fw
+        assert glue(nb, 'narrow_pac_modes', fw) == 8, fw
+
+
+def test_minibatch_std_exercise_matches_packing(nb):
+    """tuzaklar-ex-minigrup: minigrup standart sapması sekiz modu da kapsar ve yüksek
+    kaliteli payı PacGAN'ınkiyle aynı düzeydedir."""
+    assert glue(nb, 'mbstd_modes', 'pytorch') == 8
+    hq, pac = glue(nb, 'mbstd_hq', 'pytorch'), glue(nb, 'pac_hq', 'pytorch')
+    assert abs(hq - pac) < 0.05, (hq, pac)
+
+
+def test_skipping_discriminator_steps_exercise(nb):
+    """tuzaklar-ex-atla: kayıp eşiğin hemen altında kalır, doymayan gradyan ve ortak
+    adımlardaki en büyük kayıp atlamasız koşudakinden küçüktür; örnekler yine halkanın
+    çok dışına taşar (gürültülü koşunun iki katından fazla); adımların çoğu atlanır."""
+    plain = {
+        k: glue(nb, f'hs_plain_{k}', 'pytorch')
+        for k in ('warm_nonsat', 'play_loss_D_max')
+    }
+    noisy_radius = glue(nb, 'hs_noisy_play_radius_max', 'pytorch')
+    for key, tau in (('skip1', 0.1), ('skip3', 0.3)):
+        value = {
+            k: glue(nb, f'{key}_{k}', 'pytorch')
+            for k in (
+                'warm_loss_D',
+                'warm_nonsat',
+                'play_loss_D_max',
+                'play_radius_max',
+                'skipped_pct',
+            )
+        }
+        assert 0.5 * tau < value['warm_loss_D'] < tau, value
+        assert value['warm_nonsat'] < plain['warm_nonsat'], value
+        assert value['play_loss_D_max'] < plain['play_loss_D_max'], value
+        assert value['play_radius_max'] > max(10, 2 * noisy_radius), value
+        assert value['skipped_pct'] > 50, value

@@ -64,8 +64,11 @@ def test_small_clips_keep_most_weights_on_the_boundary(nb, fw):
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_wgan_gp_covers_most_modes_and_more_than_plain_gan(nb, fw):
+    """Metin: WGAN-GP her çerçevede düz GAN'dan çok mod kapsar; modların çoğunu
+    PyTorch'ta ve MXNet'te bulur, TensorFlow'da yalnızca birini."""
     gp, plain = (glue(nb, f'{key}_ring_modes', fw) for key in ('wgan', 'plain'))
-    assert gp >= 6 and gp > plain, (gp, plain)
+    assert gp > plain, (gp, plain)
+    assert gp >= 6 if fw != 'tensorflow' else gp == 1, (fw, gp)
     hq_gp, hq_plain = (glue(nb, f'{key}_ring_hq', fw) for key in ('wgan', 'plain'))
     assert hq_plain < hq_gp < 0.5, (hq_gp, hq_plain)
 
@@ -122,6 +125,26 @@ def test_critic_estimate_tracks_sample_quality(nb, fw):
     assert corr > 0.9, corr
     assert corr > glue(nb, 'gan_sprite_corr_d', fw)
     assert glue(nb, 'wgan_sprite_swd', fw) < glue(nb, 'gan_sprite_swd', fw)
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_sprite_interpretation_holds(nb, fw):
+    """Sprite yorumu: GAN'da ayrımcının kaybıyla korelasyon negatiftir ve GAN'ın
+    son SWD'si WGAN-GP'ninkinin iki katından fazladır."""
+    assert glue(nb, 'gan_sprite_corr_d', fw) < 0
+    assert glue(nb, 'gan_sprite_swd', fw) > 2 * glue(nb, 'wgan_sprite_swd', fw)
+
+
+def test_generator_loss_correlation_differs_between_frameworks(nb):
+    values = [glue(nb, 'gan_sprite_corr_g', fw) for fw in FRAMEWORKS]
+    assert max(values) - min(values) > 0.5, values
+
+
+@pytest.mark.parametrize('fw', FRAMEWORKS)
+def test_paper_learning_rate_is_worse_on_the_ring(nb, fw):
+    """wgan-ex-oran: bölümün 1e-3'lük sonucu makalenin 1e-4'lük sonucundan iyidir."""
+    assert glue(nb, 'wgan_ring_modes', fw) >= glue(nb, 'paperlr_ring_modes', fw)
+    assert glue(nb, 'wgan_ring_hq', fw) > glue(nb, 'paperlr_ring_hq', fw)
 
 
 def test_every_framework_prints_its_training_progress(nb):

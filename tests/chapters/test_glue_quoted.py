@@ -18,15 +18,16 @@ from stored import stored_chapter
 
 ROLE = re.compile(r'\{glue(?::\w+)?\}`([A-Za-z0-9_]+)')
 
-# Denetlenen bölümler ve kayıtları denetlenmeyen hücreler (kimliklerinin öneki):
-# WGAN'ın sprite kısmı başka bir işte yeniden yazılıyor.
+# Denetlenen bölümler ve kayıtları denetlenmeyen hücreler (kimliklerinin öneki).
 CHAPTERS = {
     'giris': (),
     'teori': (),
     'temel_gan': (),
+    'dcgan': (),
     'tuzaklar': (),
+    'wgan': (),
+    'kucuk_veri': (),
     'stil_aktarimi': (),
-    'wgan': ('sprite-',),
 }
 
 

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-from d2l_gan.data import DATA_HUB, extract  # noqa: E402
+from d2l_gan.data import DATA_HUB  # noqa: E402
 
 SYNTHETIC_MARKER = '.sentetik'
 # Sentetik paketin türleri: (numara, ad); biçimler ad-biçim olarak eklenir.
@@ -96,10 +96,6 @@ def main(argv=None):
             link_or_copy(source, target / source.name)
             found.append(source.name)
     print(f'Çevrimdışı arşivler: {", ".join(found) or "yok"}', file=sys.stderr)
-    # GEÇİCİ: sprite bölümleri pokesprite'a taşınana dek eski 809 görüntülük klasör.
-    old = shared_data() / 'pokemon-sprites-809.zip'
-    if old.is_file():
-        extract(old, target)
     if archive_name('pokesprite') not in found:
         package = target / 'pokesprite' / 'package'
         if not (package / SYNTHETIC_MARKER).exists():
