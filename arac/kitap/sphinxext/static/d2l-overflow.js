@@ -16,7 +16,8 @@
  * devamı satırın kendi girintisinin biraz içinden başlar (CSS: asılı girinti ve solda
  * ince bir çizgi). Metin değişmez (kopyala düğmesi aynı kodu kopyalar). Tablo gibi
  * hizalanmış çıktılar (bir satırda sütun aralığı olarak birden çok boşluk dizisi)
- * sarılmaz; kendi kutularında kayar ve taşan kenarları silikleşir.
+ * sarılmaz: biraz taşan (en çok %20) küçültülerek sığar, daha genişi kendi kutusunda
+ * kayar ve taşan kenarları silikleşir.
  */
 "use strict";
 
@@ -40,6 +41,7 @@
     entries.forEach((entry) => {
       const el = entry.target;
       if (el.matches(DISPLAY)) fitDisplay(el);
+      else if (el.matches("pre.d2l-table")) fitTable(el);
       updateEdges(el);
     });
   });
@@ -220,6 +222,18 @@
     pre.classList.add("d2l-wrapped");
   };
 
+  // Biraz taşan hizalı çıktı (en çok %20) yazısı küçültülerek sığdırılır; daha
+  // genişi kendi kutusunda kayar.
+  const fitTable = (pre) => {
+    pre.style.fontSize = "";
+    const natural = pre.scrollWidth;
+    const avail = pre.clientWidth;
+    if (natural > avail + 1 && natural * MIN_SCALE <= avail) {
+      const size = parseFloat(getComputedStyle(pre).fontSize);
+      pre.style.fontSize = `${Math.floor(size * (avail / natural) * 99) / 100}px`;
+    }
+  };
+
   const prepareCode = () => {
     document.querySelectorAll(".bd-article div.highlight pre").forEach((pre) => {
       if (pre.classList.contains("d2l-wrapped") || pre.classList.contains("d2l-table"))
@@ -227,6 +241,7 @@
       const text = pre.textContent;
       if (pre.closest(".cell_output") && text.split("\n").some((l) => TABLE_ROW.test(l))) {
         pre.classList.add("d2l-table");
+        fitTable(pre);
         watchEdges(pre);
         return;
       }
