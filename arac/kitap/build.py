@@ -1,10 +1,17 @@
-"""`build`: kitabı uyarıları hata sayarak derler; --hide-solutions ile çözümleri
-gizlenmiş sürümü (ders için) ayrı bir klasöre derler.
+"""`build`: kitabı uyarıları hata sayarak derler; --hide-solutions ile öğrenci
+sürümünü (çözümleri gizlenmiş kitap, ders için) ayrı bir klasöre derler.
 
-Çözümsüz sürüm, kaynakların çözümleri çıkarılmış bir kopyasından derlenir
+Öğrenci sürümü, kaynakların çözümleri çıkarılmış bir kopyasından derlenir
 (`_build/cozumsuz/kaynak/`). Böylece o derlemenin sunduğu hiçbir şeyde çözüm
-yoktur: sayfalarda, indirme düğmesinin verdiği `_sources/` kopyalarında, arama
-dizininde. "Colab'da aç" düğmeleri öğrenci defterlerini (notebooks/ogrenci/) açar.
+yoktur: sayfalarda, arama dizininde, indirilen defterlerde. Sürüm kendi içinde
+tutarlıdır ve öğrenciye konuşur:
+
+- eğitmen sayfası (`book/ders`) kopyada yoktur; sayfalarda ona bağlanan satırlar
+  (ana sayfadaki cümle, Ekler listesindeki madde) çıkarılır;
+- ana sayfanın derleme başına değişen cümleleri MyST yerine koymalarıdır
+  (`HIDDEN_SUBSTITUTIONS`; normal derlemedekiler `_config.yml`'de);
+- "Colab'da aç" düğmeleri ve indirme düğmesi öğrenci defterlerini
+  (`notebooks/ogrenci/<çerçeve>/`) verir; defterler kopyaya alınır.
 """
 
 import shutil
@@ -26,9 +33,22 @@ FLAGS = ['--warningiserror', '--nitpick', '--keep-going']
 # Çözümsüz sürüm: kaynak kopyası ve çıktı buraya yazılır (HTML: <bu>/_build/html).
 HIDDEN_DIR = Path('_build') / 'cozumsuz'
 HIDDEN_SOURCE = 'kaynak'
-# Ana sayfadaki "çözümler nerede" cümlesi (index.md'de {{ cozumler_nerede }}).
+# Eğitmen sayfası: öğrenci sürümünde yok.
+INSTRUCTOR_PAGES = ('book/ders',)
+# Ana sayfanın öğrenci sürümündeki cümleleri (index.md'de {{ ad }}; normal derlemenin
+# cümleleri _config.yml'de). Çözümlerden ve tam defterlerden söz etmezler.
 HIDDEN_SUBSTITUTIONS = {
-    'cozumler_nerede': 'Kitabın bu sürümünde çözümler yoktur; alıştırmalar yerindedir.',
+    'alistirmalar': 'Her bölüm bir **Özet** ve **Alıştırmalar** ile biter.',
+    'defterler': (
+        'Sonra `notebooks/ogrenci/pytorch/`, `notebooks/ogrenci/tensorflow/` ya da '
+        '`notebooks/ogrenci/mxnet/` altındaki defterleri açın; her bölüm sayfasının '
+        'indirme düğmesi de o bölümün, seçtiğiniz çerçevedeki defterini verir. Bu '
+        'defterler yalnızca seçtiğiniz çerçevenin kodunu içerir.'
+    ),
+    'cozumler_nerede': (
+        'Alıştırmalar her bölümün sonundadır; yanıtlarınızı dersinizin istediği '
+        'biçimde hazırlayın.'
+    ),
 }
 
 
@@ -50,6 +70,26 @@ def _config_paths(value):
         yield value
 
 
+def without_pages(toc, pages):
+    """`_toc.yml`'nin `pages` dışında kalan girdileri (iç içe bölümler dahil)."""
+    if isinstance(toc, dict):
+        if toc.get('file') in pages:
+            return None
+        return {k: without_pages(v, pages) for k, v in toc.items()}
+    if isinstance(toc, list):
+        kept = [without_pages(item, pages) for item in toc]
+        return [item for item in kept if item is not None]
+    return toc
+
+
+def without_links_to(text, pages):
+    """Markdown metninden `pages`'e ({doc}`ad` ile) bağlanan satırlar çıkarılır."""
+    names = {page.rsplit('/', 1)[-1] for page in pages}
+    links = tuple(f'{{doc}}`{name}`' for name in names)
+    lines = text.split('\n')
+    return '\n'.join(line for line in lines if not any(link in line for link in links))
+
+
 def strip_notebook_solutions(path):
     """Bir bölüm defterinin markdown hücrelerinden çözümleri çıkarır (yerinde)."""
     nb = load_chapter(path)
@@ -67,9 +107,21 @@ def solution_free_copy(root, target):
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    shutil.copy2(root / '_toc.yml', target / '_toc.yml')
+    toc = yaml.safe_load((root / '_toc.yml').read_text(encoding='utf-8'))
+    (target / '_toc.yml').write_text(
+        yaml.safe_dump(
+            without_pages(toc, INSTRUCTOR_PAGES), allow_unicode=True, sort_keys=False
+        ),
+        encoding='utf-8',
+    )
     ignore = shutil.ignore_patterns('.ipynb_checkpoints', '__pycache__', '_build')
     shutil.copytree(root / 'book', target / 'book', ignore=ignore)
+    for page in INSTRUCTOR_PAGES:
+        for path in target.glob(f'{page}.*'):
+            path.unlink()
+    student = root / 'notebooks' / STUDENT_DIR
+    if student.is_dir():  # indirme düğmesinin verdiği öğrenci defterleri
+        shutil.copytree(student, target / 'notebooks' / STUDENT_DIR, ignore=ignore)
     for name in _config_paths(read_config(root)):
         source = root / name
         first = Path(name).parts[0] if Path(name).parts else ''
@@ -91,8 +143,9 @@ def solution_free_copy(root, target):
         elif path.suffix == '.md':
             text = path.read_text(encoding='utf-8')
             stripped, removed = strip_solutions(text)
-            if removed:
-                path.write_text(stripped + '\n', encoding='utf-8')
+            unlinked = without_links_to(stripped if removed else text, INSTRUCTOR_PAGES)
+            if removed or unlinked != text:
+                path.write_text(unlinked.rstrip('\n') + '\n', encoding='utf-8')
     return target
 
 
@@ -138,4 +191,8 @@ def build_book(root, hide_solutions=False):
             encoding='utf-8',
         )
         cmd_tail = ['--path-output', str(out)]
+    # Sphinx çıktı klasöründe eski derlemelerin sayfalarını bırakır (ör. artık
+    # üretilmeyen genindex.html, öğrenci sürümünden çıkarılan ders sayfası): HTML
+    # klasörü her derlemede baştan yazılır (ayrıştırılmış belgeler önbellekte kalır).
+    shutil.rmtree(html_dir(root, hide_solutions), ignore_errors=True)
     return subprocess.call([str(jupyter_book), 'build', str(source), *FLAGS, *cmd_tail])

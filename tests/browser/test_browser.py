@@ -26,11 +26,9 @@ from repo import ROOT
 
 HTML = html_dir(ROOT)
 CHAPTER = 'book/temel_gan.html'
-# Kitabın bütün sayfaları: _toc.yml'deki belgeler, dizin ve arama sayfası.
-PAGES = [f'{name}.html' for name in book_chapters(ROOT)] + [
-    'genindex.html',
-    'search.html',
-]
+# Kitabın bütün sayfaları: _toc.yml'deki belgeler ve arama sayfası (boş kalacak
+# genel dizin üretilmez; bkz. kitap.sphinxext.translations).
+PAGES = [f'{name}.html' for name in book_chapters(ROOT)] + ['search.html']
 CHAPTER_PAGES = [f'book/{path.stem}.html' for path in chapter_notebooks(ROOT)]
 # Sayfadaki her çerçeve sekme kümesinde seçili sekmenin adı ve içeriğinin görünürlüğü.
 SELECTED_TABS = """() => Array.from(document.querySelectorAll('.sd-tab-set'))
@@ -366,7 +364,8 @@ def test_footer_is_natural_turkish(site, page):
     for path in ('book/index.html', CHAPTER):
         page.goto(site + path, wait_until='domcontentloaded')
         footer = page.locator('.bd-footer-content').inner_text().strip()
-        assert footer == f'© {config["copyright"]} {config["author"]}'
+        assert footer.startswith(f'© {config["copyright"]} {config["author"]}.')
+        assert footer.endswith('Metin CC BY-SA 4.0, kod MIT lisanslıdır.')
 
 
 # Görünen kod kutuları: en uzun satırın uzunluğu, kutunun ve içeriğin genişliği.

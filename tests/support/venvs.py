@@ -21,7 +21,7 @@ from repo import ROOT
 
 # Dağıtım -> (pyproject.toml'un klasörü, tekerleğe girenler)
 DISTRIBUTIONS = {
-    'd2l-gan': (ROOT, ('pyproject.toml', 'README.md', 'd2l_gan')),
+    'd2l-gan': (ROOT, ('pyproject.toml', 'README.md', 'LICENSE', 'd2l_gan')),
     'kitap': (ROOT / 'arac', ('pyproject.toml', 'kitap')),
 }
 

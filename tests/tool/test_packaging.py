@@ -50,6 +50,15 @@ def requires(wheel):
     )
 
 
+def metadata(wheel, key):
+    """Tekerleğin METADATA'sında `key` alanının değerleri."""
+    with zipfile.ZipFile(wheel) as archive:
+        meta = next(n for n in archive.namelist() if n.endswith('.dist-info/METADATA'))
+        lines = archive.read(meta).decode().splitlines()
+    prefix = f'{key}:'
+    return [line[len(prefix) :].strip() for line in lines if line.startswith(prefix)]
+
+
 def files(wheel):
     with zipfile.ZipFile(wheel) as archive:
         return [n for n in archive.namelist() if '.dist-info/' not in n]
@@ -115,11 +124,19 @@ def test_wheels_hold_their_own_package_and_its_data(wheels):
         'kitap/sphinxext/static/d2l-book.css',
         'kitap/sphinxext/static/d2l-overflow.js',
         'kitap/sphinxext/static/d2l-search.js',
+        'kitap/sphinxext/static/d2l-turkce.js',
+        'kitap/sphinxext/static/d2l-download.js',
         'kitap/sphinxext/templates/d2l-footer.html',
         'kitap/sphinxext/mathjax-pin.txt',
     ):
         assert data in tool, f'{data} tekerlekte yok'
     assert 'd2l-gan' in requires(wheels['kitap'])
+
+
+def test_wheels_state_the_code_licence(wheels):
+    """Kod MIT lisanslıdır (kitabın metni CC BY-SA 4.0; bkz. LICENSE)."""
+    for wheel in wheels.values():
+        assert metadata(wheel, 'License-Expression') == ['MIT'], wheel.name
 
 
 def test_book_tool_without_its_dependencies_fails_with_a_turkish_message():
