@@ -197,4 +197,3 @@ def load_hed_vgg16():
                 name = f'block{block}/layers/conv2d' + (f'_{i}' if i else '')
                 layers.append((f[name]['vars/0'][()], f[name]['vars/1'][()]))
     return layers
-

@@ -137,8 +137,8 @@ def test_temel_gan_losses_end_at_log2(temel, framework):
 
 def test_temel_gan_more_discriminator_steps_do_not_help(temel):
     """temel-gan-ex-k: PyTorch'ta k'nin etkisi tohumlar arasındaki farktan küçüktür;
-    TensorFlow'da ve MXNet'te k = 5 ortalamayı belirgin biçimde kötüleştirir; k = 5
-    bir eğitimi yaklaşık üç ila dört katına uzatır."""
+    TensorFlow'da ve MXNet'te k = 5 ortalamayı belirgin biçimde kötüleştirir; k = 5 daha
+    uzun sürer."""
 
     def k(name, framework):
         return stored_glue(temel, f'{name}_{framework}')
@@ -148,5 +148,5 @@ def test_temel_gan_more_discriminator_steps_do_not_help(temel):
     assert k('k1_err_max', 'pytorch') - k('k1_err_min', 'pytorch') > effect
     for framework in ('tensorflow', 'mxnet'):
         assert k('k5_err_mean', framework) > 1.5 * k('k1_err_mean', framework)
-    for framework in FRAMEWORKS:
-        assert 2.5 < k('k5_time_ratio', framework) < 4.5, framework
+    for framework in FRAMEWORKS:  # duvar saati: yalnızca k = 5'in daha uzun sürdüğü
+        assert k('k5_time_ratio', framework) > 1
