@@ -427,7 +427,7 @@ def print_ring(label, samples):
 
 
 def plot_ring_snapshots(snapshots, title):
-    """Anlık görüntülerdeki örnekleri modların 3σ çemberleriyle yan yana çizer.
+    """Anlık örneklemleri, modların 3σ çemberleriyle birlikte yan yana çizer.
 
     Eksenler bütün örnekleri içine alır; çemberler örneklerin üstünde kalır.
     """
@@ -686,7 +686,7 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
 
 
 def ring_snapshot(method, step, fake):
-    """Anlık görüntünün satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
+    """Anlık örneklemin satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
     r = d2l.ring_report(fake)
     print(f'{method} adım {step}: {r["modes"]}/{d2l.RING_MODES} mod, '
           f'yüksek kaliteli pay {r["hq"]:.3f}')
@@ -983,15 +983,6 @@ CLASSIC_RECIPE = dict(small=False, flip=False, augment=False, gamma=0.0,
 
 FINAL_RECIPE = dict(small=True, flip=True, augment=False, gamma=0.05,
                     lr=1e-3, betas=(0.0, 0.99), mbstd=True, colors=8)
-
-
-def load_numpy_weights(net, arrays):
-    """PyTorch düzeninde, parametre sırasıyla kaydedilmiş dizileri ağın
-    parametrelerine aynı sırayla yükler (MXNet'in düzeni PyTorch'unkiyle aynıdır)."""
-    for param, value in zip(net.collect_params().values(), arrays.values(),
-                            strict=True):
-        assert param.shape == value.shape, (param.name, param.shape, value.shape)
-        param.set_data(mx.np.array(value, ctx=param.data().ctx))
 
 
 # -- book/stil_aktarimi.ipynb

@@ -470,7 +470,7 @@ def print_ring(label, samples):
 
 
 def plot_ring_snapshots(snapshots, title):
-    """Anlık görüntülerdeki örnekleri modların 3σ çemberleriyle yan yana çizer.
+    """Anlık örneklemleri, modların 3σ çemberleriyle birlikte yan yana çizer.
 
     Eksenler bütün örnekleri içine alır; çemberler örneklerin üstünde kalır.
     """
@@ -681,7 +681,7 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
 
 
 def ring_snapshot(method, step, fake):
-    """Anlık görüntünün satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
+    """Anlık örneklemin satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
     r = d2l.ring_report(fake)
     print(f'{method} adım {step}: {r["modes"]}/{d2l.RING_MODES} mod, '
           f'yüksek kaliteli pay {r["hq"]:.3f}')
@@ -956,17 +956,6 @@ CLASSIC_RECIPE = dict(small=False, flip=False, augment=False, gamma=0.0,
 
 FINAL_RECIPE = dict(small=True, flip=True, augment=False, gamma=0.05,
                     lr=1e-3, betas=(0.0, 0.99), mbstd=True, colors=8)
-
-
-def load_numpy_weights(net, arrays):
-    """PyTorch düzeninde, parametre sırasıyla kaydedilmiş dizileri Keras'ın düzenine
-    çevirip ağın ağırlıklarına aynı sırayla yükler."""
-    for weight, value in zip(net.weights, arrays.values(), strict=True):
-        if value.ndim == 4:    # evrişim çekirdeği: (·, ·, y, x) -> (y, x, ·, ·)
-            value = value.transpose(2, 3, 1, 0)
-        elif value.ndim == 2:  # tam bağlı katman: (çıkış, giriş) -> (giriş, çıkış)
-            value = value.T
-        weight.assign(value)
 
 
 # -- book/stil_aktarimi.ipynb

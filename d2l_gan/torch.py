@@ -403,7 +403,7 @@ def print_ring(label, samples):
 
 
 def plot_ring_snapshots(snapshots, title):
-    """Anlık görüntülerdeki örnekleri modların 3σ çemberleriyle yan yana çizer.
+    """Anlık örneklemleri, modların 3σ çemberleriyle birlikte yan yana çizer.
 
     Eksenler bütün örnekleri içine alır; çemberler örneklerin üstünde kalır.
     """
@@ -605,7 +605,7 @@ def ring_step(method, X, Z, net_D, net_G, trainer_D, trainer_G, step_args):
 
 
 def ring_snapshot(method, step, fake):
-    """Anlık görüntünün satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
+    """Anlık örneklemin satırını yazar (kapsanan mod, yüksek kaliteli pay)."""
     r = d2l.ring_report(fake)
     print(f'{method} adım {step}: {r["modes"]}/{d2l.RING_MODES} mod, '
           f'yüksek kaliteli pay {r["hq"]:.3f}')
@@ -869,11 +869,6 @@ CLASSIC_RECIPE = dict(small=False, flip=False, augment=False, gamma=0.0,
 
 FINAL_RECIPE = dict(small=True, flip=True, augment=False, gamma=0.05,
                     lr=1e-3, betas=(0.0, 0.99), mbstd=True, colors=8)
-
-
-def load_numpy_weights(net, arrays):
-    """PyTorch düzeninde kaydedilmiş dizileri (ad -> dizi) ağa yükler."""
-    net.load_state_dict({k: torch.from_numpy(v) for k, v in arrays.items()})
 
 
 # -- book/stil_aktarimi.ipynb

@@ -62,12 +62,9 @@ def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
 
 
 def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
-    """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür;
-    klasik DCGAN'ın EMA kopyası yama SWD'sinde eğitilen üreticisinden kötüdür."""
+    """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür."""
     for fw in FRAMEWORKS:
         assert glue(chapter, 'pswd_closed', fw) < glue(chapter, 'swd_closed', fw), fw
-        classic = scores(chapter, 'egit-klasik', fw)
-        assert classic['klasik DCGAN', 'EMA'][1] > classic['klasik DCGAN', 'G'][1], fw
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)

@@ -212,11 +212,7 @@ def test_upcoming_terms_are_on_the_page():
 # Başka bir işte (issue 23'ün sprite bölümleri ve giriş sayfası) düzeltilecek, bilinen
 # kullanımlar: {dosya: {biçim, ...}}. Biçim dosyadan kalkınca buradan da silinir;
 # `test_pending_forms_are_still_there` bunu hatırlatır.
-PENDING = {
-    'dcgan.ipynb': {'ln'},
-    'kucuk_veri.ipynb': {'ln', 'hale', 'hali', 'halidir'},
-    'index.md': {'kuram', 'halinde'},
-}
+PENDING = {}
 
 
 def avoided_forms():
