@@ -21,7 +21,11 @@ from repo import ROOT
 
 # Dağıtım -> (pyproject.toml'un klasörü, tekerleğe girenler)
 DISTRIBUTIONS = {
-    'd2l-gan': (ROOT, ('pyproject.toml', 'README.md', 'LICENSE', 'd2l_gan')),
+    # Sınavların soruları paketin verisidir (pyproject: book/sinavlar).
+    'd2l-gan': (
+        ROOT,
+        ('pyproject.toml', 'README.md', 'LICENSE', 'd2l_gan', 'book/sinavlar'),
+    ),
     'kitap': (ROOT / 'arac', ('pyproject.toml', 'kitap')),
 }
 
