@@ -7,7 +7,8 @@ bildirdikleri bağımlılıklar yeni ortama bağlanır (`venvs.closure`, `venvs.
 Süreçler depo dışında, PYTHONPATH'siz çalışır; içe aktarılan paketin yeni ortamdaki
 kopya olduğu ayrıca denetlenir.
 
-- Okur ortamı: d2l-gan tekerleği + numpy, matplotlib, Pillow ve çerçeveler (bağlı).
+- Okur ortamı: d2l-gan tekerleği + numpy, matplotlib, Pillow, jupyterquiz ve çerçeveler
+  (bağlı).
   Her çerçeve modülü içe aktarılır ve yalnızca kendi çerçevesini yükler; araç (kitap)
   ortamda yoktur, bağımlılıkları yüklenmez.
 - Araç ortamı: iki tekerlek + aracın bildirdiği bağımlılıklar (bağlı).
@@ -104,7 +105,13 @@ def tool_venv(wheels):
 
 def test_reader_package_declares_only_reader_dependencies():
     reader = project(ROOT)
-    assert sorted(reader['dependencies']) == ['Pillow', 'matplotlib', 'numpy']
+    # jupyterquiz: bölümlerin sınavlarını defterde çizer (saf Python, bağımlılıksız).
+    assert sorted(reader['dependencies']) == [
+        'Pillow',
+        'jupyterquiz>=2.9.6,<2.10',
+        'matplotlib',
+        'numpy',
+    ]
     assert 'optional-dependencies' not in reader  # araç ayrı bir dağıtımdır
     tools = {
         re.split(r'[<>=!\[ ]', d)[0].lower()
@@ -118,7 +125,12 @@ def test_wheels_hold_their_own_package_and_its_data(wheels):
     reader, tool = files(wheels['d2l-gan']), files(wheels['kitap'])
     assert reader and all(name.startswith('d2l_gan/') for name in reader)
     assert 'd2l_gan/frameworks.py' in reader
-    assert requires(wheels['d2l-gan']) == ['Pillow', 'matplotlib', 'numpy']
+    assert requires(wheels['d2l-gan']) == [
+        'Pillow',
+        'jupyterquiz',
+        'matplotlib',
+        'numpy',
+    ]
     assert tool and all(name.startswith('kitap/') for name in tool)
     for data in (
         'kitap/sphinxext/static/d2l-book.css',
@@ -213,4 +225,5 @@ def test_tool_wheel_extensions_build_a_small_book(tool_venv):
     assert (html / '_static' / 'd2l-search.js').is_file()
     page = (html / 'index.html').read_text(encoding='utf-8')
     # alt bilgi şablonu (templates/d2l-footer.html)
-    assert '<p class="component-author d2l-footer">© 2026 Deneme yazarları</p>' in page
+    assert '<p class="component-author d2l-footer">© 2026 Deneme yazarları.' in page
+    assert 'CC BY-SA 4.0' in page and 'MIT' in page  # lisans cümlesi
