@@ -20,6 +20,7 @@ from fake_book import (
     write_quiz,
 )
 from kitap.build import build_book, html_dir
+from kitap.export import export_all
 from kitap.quiz import add_quiz_cells
 from kitap.runner import run_chapter
 from repo import ROOT
@@ -105,6 +106,7 @@ def build_quiz_book(root):
     """Bölümü üç çerçevede çalıştırır ve kitabı derler; HTML klasörünü döndürür."""
     path = write_book(root)
     run_chapter(path, log=lambda *_: None)
+    export_all(root)  # okur defterleri: sayfanın indirme düğmesi onları ister
     code_ = build_book(root)
     assert code_ == 0, f'küçük kitap derlenemedi (çıkış kodu {code_})'
     return html_dir(root)

@@ -427,7 +427,7 @@ def test_shared_helpers_call_the_frameworks_own_helpers(kit):
     """`ring_models` ortak bir hücrede yazılır ve `d2l.ring_nets`'i çağırır: üretici
     onu her çerçeve modülüne düz Python olarak yazar; pakette de, bölümdeki gibi, o
     çerçevenin ağlarını kurar."""
-    for name in ('ring_models', 'train_probe', 'train_epochs', 'diff_augment'):
+    for name in ('ring_models', 'train_probe', 'train_epochs', 'train_budget'):
         helper = getattr(kit.d2l, name)
         assert isinstance(helper, types.FunctionType), name
         assert helper.__module__ == kit.d2l.__name__, name
