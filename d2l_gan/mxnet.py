@@ -302,6 +302,269 @@ def quality(held_out, imgs):
     return d2l.image_swd(held_out, imgs), float(np.mean(d2l.patch_swd(held_out, imgs)))
 
 
+# -- book/kosullu_gan.ipynb
+def show_digits(imgs, num_cols=10, width=5):
+    """Gri tonlu (N, 28, 28, 1) görüntüleri `d2l.show_images` ile ızgarada çizer."""
+    d2l.show_images(np.repeat(np.asarray(imgs), 3, axis=-1), num_cols, width)
+
+
+def first_per_class(images, labels, n=10):
+    """Her sınıfın ilk n görüntüsü, sınıf sırasıyla: ızgarada satır başına bir sınıf."""
+    return np.concatenate([images[labels == c][:n] for c in range(10)])
+
+
+def make_classifier():
+    """Ölçüm için küçük bir sınıflandırıcı: (N, 1, 28, 28) -> 10 logit."""
+    net = nn.Sequential()
+    net.add(nn.Conv2D(32, 3, padding=1, in_channels=1, activation='relu'),
+            nn.MaxPool2D(2),                                            # 14x14
+            nn.Conv2D(64, 3, padding=1, in_channels=32, activation='relu'),
+            nn.MaxPool2D(2),                                            # 7x7
+            nn.Dense(128, in_units=64 * 7 * 7, activation='relu'),
+            nn.Dense(10, in_units=128))
+    net.initialize(init.Xavier(), ctx=d2l.try_gpu())
+    return net
+
+
+def train_classifier(net, data_iter, num_epochs, lr=1e-3):
+    """Sınıflandırıcıyı çapraz entropi ve Adam ile `num_epochs` dönem eğitir."""
+    loss, ctx = gluon.loss.SoftmaxCrossEntropyLoss(), d2l.try_gpu()
+    trainer = gluon.Trainer(net.collect_params(), 'adam', {'learning_rate': lr})
+    for _ in range(num_epochs):
+        for X, y in data_iter:
+            with autograd.record():
+                batch_loss = loss(net(X.as_in_ctx(ctx)), y.as_in_ctx(ctx)).mean()
+            batch_loss.backward()
+            trainer.step(1)
+
+
+def classify(net, images, batch_size=500):
+    """NHWC numpy görüntülerin tahmin edilen sınıfları (numpy tamsayı dizisi)."""
+    preds = []
+    for i in range(0, len(images), batch_size):
+        X = mx.np.array(images[i:i + batch_size].transpose(0, 3, 1, 2),
+                        ctx=d2l.try_gpu())
+        preds.append(net(X).argmax(axis=1).asnumpy().astype(np.int64))
+    return np.concatenate(preds)
+
+
+def alignment(clf, images, labels):
+    """Sınıf uyumu: sınıflandırıcının istenen sınıfı bulma oranı (toplam, sınıf
+    başına)."""
+    hit = classify(clf, images) == labels
+    return hit.mean(), np.array([hit[labels == c].mean() for c in range(10)])
+
+
+def class_swd(held_X, held_y, imgs, labels):
+    """Sınıf başına 16×16 SWD: her sınıfın `imgs` örnekleri o sınıfın ayrılmış gerçek
+    görüntüleriyle karşılaştırılır. On değerlik bir dizi döndürür."""
+    return np.array([d2l.image_swd(held_X[held_y == c], imgs[labels == c])
+                     for c in range(10)])
+
+
+def init_cgan(net):
+    """He başlatması (sızıntılı ReLU, eğim 0.2), sabit terimler 0; gömmeler Xavier."""
+    net.initialize(init.MSRAPrelu('in', 0.2), ctx=d2l.try_gpu())
+    for param in net.collect_params('.*embedding.*').values():
+        param.initialize(init.Xavier(), ctx=d2l.try_gpu(), force_reinit=True)
+    return net
+
+
+class CondG(nn.Block):
+    """Koşullu üretici: (z, y) -> (N, 1, 28, 28) görüntü, [-1, 1] aralığında.
+    Sınıf tek-sıcak bir vektör olarak gürültüye eklenir (birleştirme)."""
+    def __init__(self, latent_dim, width, num_classes=10):
+        super().__init__()
+        self.num_classes, self.width = num_classes, width
+        self.fc = nn.Dense(2 * width * 7 * 7, in_units=latent_dim + num_classes)
+        self.body = nn.Sequential()
+        self.body.add(nn.LeakyReLU(0.2),
+                      nn.Conv2DTranspose(width, 4, 2, 1, in_channels=2 * width),
+                      nn.LeakyReLU(0.2),                                    # 14x14
+                      nn.Conv2DTranspose(width // 2, 4, 2, 1, in_channels=width),
+                      nn.LeakyReLU(0.2),                                    # 28x28
+                      nn.Conv2D(1, 3, padding=1, in_channels=width // 2),
+                      nn.Activation('tanh'))
+
+    def forward(self, Z, y):
+        onehot = npx.one_hot(y, self.num_classes).astype(Z.dtype)
+        h = self.fc(mx.np.concatenate([Z.reshape(Z.shape[0], -1), onehot], axis=1))
+        return self.body(h.reshape(-1, 2 * self.width, 7, 7))
+
+
+def D_trunk(in_channels, width, feat):
+    """φ: (N, in_channels, 28, 28) -> (N, feat) öznitelik vektörü."""
+    net = nn.Sequential()
+    net.add(nn.Conv2D(width, 4, 2, 1, in_channels=in_channels),
+            nn.LeakyReLU(0.2),                                        # 14x14
+            nn.Conv2D(2 * width, 4, 2, 1, in_channels=width),
+            nn.LeakyReLU(0.2),                                        # 7x7
+            nn.Dense(feat, in_units=2 * width * 7 * 7), nn.LeakyReLU(0.2))
+    return net
+
+
+class ConcatD(nn.Block):
+    """Birleştirme ayrımcısı: sınıf, öğrenilen 28x28'lik bir düzleme çevrilir ve
+    görüntünün yanına ikinci kanal olarak konur."""
+    def __init__(self, width, feat, num_classes=10, size=28):
+        super().__init__()
+        self.size = size
+        self.embed = nn.Embedding(num_classes, size * size)  # sınıf başına bir düzlem
+        self.phi = D_trunk(2, width, feat)
+        self.psi = nn.Dense(1, in_units=feat)
+
+    def forward(self, X, y):
+        plane = self.embed(y).reshape(-1, 1, self.size, self.size)
+        return self.psi(self.phi(mx.np.concatenate([X, plane], axis=1))).reshape(-1)
+
+
+class ProjD(nn.Block):
+    """Projeksiyon ayrımcısı: D(x, y) = ψ(φ(x)) + embed(y)ᵀφ(x)."""
+    def __init__(self, width, feat, num_classes=10):
+        super().__init__()
+        self.phi = D_trunk(1, width, feat)
+        self.psi = nn.Dense(1, in_units=feat)
+        self.embed = nn.Embedding(num_classes, feat)
+
+    def forward(self, X, y):
+        h = self.phi(X)
+        return self.psi(h).reshape(-1) + (self.embed(y) * h).sum(axis=1)
+
+
+def make_cgan(method, latent_dim, width, feat, num_classes=10):
+    """(D, G): `method` 'concat' ise birleştirme, 'proj' ise projeksiyon ayrımcısı."""
+    Disc = ConcatD if method == 'concat' else ProjD
+    return (init_cgan(Disc(width, feat, num_classes)),
+            init_cgan(CondG(latent_dim, width, num_classes)))
+
+
+def generate_cond(net_G, Z, y):
+    """numpy (z, y) çiftlerinden görüntüler: NHWC numpy dizisi, [-1, 1]."""
+    ctx = d2l.try_gpu()
+    X = net_G(mx.np.array(Z, dtype='float32', ctx=ctx), mx.np.array(y, ctx=ctx))
+    return X.transpose(0, 2, 3, 1).asnumpy()
+
+
+def score(net_D, images, y):
+    """Ayrımcının NHWC numpy görüntülere ve y sınıflarına verdiği değerler (numpy)."""
+    ctx = d2l.try_gpu()
+    X = mx.np.array(images.transpose(0, 3, 1, 2), ctx=ctx)
+    return net_D(X, mx.np.array(y, ctx=ctx)).asnumpy()
+
+
+def class_noise(num_per_class, latent_dim, seed=0):
+    """Her sınıf için `num_per_class` gürültü vektörü (numpy): (Z, y), y sınıf
+    sırasıyla. Aynı tohum her çerçevede aynı gürültüyü verir."""
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((10 * num_per_class, latent_dim), dtype=np.float32)
+    return Z, np.repeat(np.arange(10), num_per_class)
+
+
+def d_loss(kind, real_Y, fake_Y):
+    """Ayrımcının kaybı (minigrup ortalaması): 'ns' ikili çapraz entropi, 'hinge'
+    menteşe kaybı; gerçek ve sahte terimlerin ortalaması."""
+    if kind == 'hinge':
+        return (npx.relu(1 - real_Y).mean() + npx.relu(1 + fake_Y).mean()) / 2
+    real = npx.activation(-real_Y, act_type='softrelu')  # log(1 + e^-D)
+    fake = npx.activation(fake_Y, act_type='softrelu')   # log(1 + e^D)
+    return (real.mean() + fake.mean()) / 2
+
+
+def g_loss(kind, fake_Y):
+    """Üreticinin kaybı: 'ns' doymayan kayıp -log σ(D), 'hinge' -D."""
+    if kind == 'hinge':
+        return -fake_Y.mean()
+    return npx.activation(-fake_Y, act_type='softrelu').mean()
+
+
+def cgan_step(X, y, Z, net_D, net_G, kind, trainer_D, trainer_G):
+    """Önce D'yi, sonra G'yi bir adım günceller; sahte görüntüler gerçeklerin
+    sınıflarıyla üretilir. Dört sayı: kayıp_D, kayıp_G, D(x, y), D(G(z, y), y)."""
+    with autograd.record():
+        real_Y = net_D(X, y)
+        fake_Y = net_D(net_G(Z, y).detach(), y)  # detach: G'ye gradyan yok
+        loss_D = d_loss(kind, real_Y, fake_Y)
+    loss_D.backward()
+    trainer_D.step(1)  # kayıp zaten ortalama
+    with autograd.record():
+        loss_G = g_loss(kind, net_D(net_G(Z, y), y))  # güncellenmiş D
+    loss_G.backward()
+    trainer_G.step(1)
+    return mx.np.stack([loss_D, loss_G, real_Y.mean(), fake_Y.mean()])
+
+
+def make_cgan_step(net_D, net_G, kind, lr):
+    """İki Adam'ı kurar; step(X, y, Z) bir adım atar, dört sayıyı döndürür."""
+    trainer_D, trainer_G = [
+        gluon.Trainer(net.collect_params(), 'adam', {'learning_rate': lr, 'beta1': 0.5})
+        for net in (net_D, net_G)]
+    ctx = d2l.try_gpu()
+    return lambda X, y, Z: cgan_step(X.as_in_ctx(ctx), y.as_in_ctx(ctx), Z, net_D,
+                                     net_G, kind, trainer_D, trainer_G)
+
+
+def train_cgan(net_D, net_G, kind, data_iter, cpu_budget, latent_dim, lr,
+               monitor=None):
+    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
+    Dönem başına [adım, kayıp_D, kayıp_G, D(x, y), D(G(z, y), y)] döndürür."""
+    step = make_cgan_step(net_D, net_G, kind, lr)
+    clock, history, steps = d2l.CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = 0  # dört sayının toplamı cihazda birikir
+        for X, y in data_iter:
+            total = total + step(X, y, d2l.noise(len(y), latent_dim))
+            steps += 1
+        history.append([steps] + [float(v) for v in total / len(data_iter)])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G)  # ölçüm bütçeye sayılmaz
+    print(clock.summary(steps))
+    return np.array(history)
+
+
+class Monitor:
+    """`every` dönemde bir: işlemci süresi, sınıf uyumu, sınıf başına SWD ortalaması."""
+    def __init__(self, clf, held_X, held_y, latent_dim, every=2):
+        self.clf, self.held_X, self.held_y, self.every = clf, held_X, held_y, every
+        self.Z, self.labels = class_noise(len(held_y) // 10, latent_dim, seed=1)
+        self.epoch, self.rows = 0, []
+
+    def __call__(self, clock, net_G):
+        self.epoch += 1
+        if (self.epoch - 1) % self.every == 0:  # 1., 3., 5. ... dönemler
+            fake = generate_cond(net_G, self.Z, self.labels)
+            swd = class_swd(self.held_X, self.held_y, fake, self.labels)
+            self.rows.append([clock.seconds, alignment(self.clf, fake, self.labels)[0],
+                              swd.mean()])
+
+
+def d_class_accuracy(net_D, images, labels):
+    """Ayrımcının içindeki sınıflandırıcı: argmax_c D(x, c) gerçek sınıfı ne sıklıkla
+    bulur? (Her görüntü on sınıfın her biriyle ayrımcıya verilir.)"""
+    scores = np.stack([score(net_D, images, np.full(len(images), c))
+                       for c in range(10)], axis=1)
+    return (scores.argmax(axis=1) == labels).mean()
+
+
+def show_panels(panels, num_cols=10, width=9):
+    """{başlık: görüntüler} sözlüğündeki gri tonlu ızgaraları yan yana çizer."""
+    fig, axes = d2l.plt.subplots(1, len(panels), figsize=(width, width / 2.2))
+    for ax, (title, imgs) in zip(axes, panels.items()):
+        ax.imshow(d2l.image_grid(np.repeat(imgs, 3, axis=-1), num_cols))
+        ax.set_title(title)
+        ax.axis('off')
+    fig.tight_layout()
+
+
+def slerp(z0, z1, t):
+    """z0'dan z1'e küresel aradeğerleme: yoldaki vektörlerin normu, Gauss
+    örneklerinin tipik normunda kalır (doğrusal yolun ortası daha kısadır)."""
+    cos = z0 @ z1 / (np.linalg.norm(z0) * np.linalg.norm(z1))
+    omega = np.arccos(np.clip(cos, -1, 1))
+    return (np.sin((1 - t) * omega) * z0 + np.sin(t * omega) * z1) / np.sin(omega)
+
+
 # -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
     """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ);

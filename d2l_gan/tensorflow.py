@@ -347,6 +347,260 @@ def quality(held_out, imgs):
     return d2l.image_swd(held_out, imgs), float(np.mean(d2l.patch_swd(held_out, imgs)))
 
 
+# -- book/kosullu_gan.ipynb
+def show_digits(imgs, num_cols=10, width=5):
+    """Gri tonlu (N, 28, 28, 1) görüntüleri `d2l.show_images` ile ızgarada çizer."""
+    d2l.show_images(np.repeat(np.asarray(imgs), 3, axis=-1), num_cols, width)
+
+
+def first_per_class(images, labels, n=10):
+    """Her sınıfın ilk n görüntüsü, sınıf sırasıyla: ızgarada satır başına bir sınıf."""
+    return np.concatenate([images[labels == c][:n] for c in range(10)])
+
+
+def make_classifier():
+    """Ölçüm için küçük bir sınıflandırıcı: (N, 28, 28, 1) -> 10 logit."""
+    return keras.Sequential([
+        keras.Input((28, 28, 1)),
+        keras.layers.Conv2D(32, 3, padding='same', activation='relu'),
+        keras.layers.MaxPooling2D(2),                                   # 14x14
+        keras.layers.Conv2D(64, 3, padding='same', activation='relu'),
+        keras.layers.MaxPooling2D(2),                                   # 7x7
+        keras.layers.Flatten(), keras.layers.Dense(128, activation='relu'),
+        keras.layers.Dense(10)])
+
+
+def train_classifier(net, data_iter, num_epochs, lr=1e-3):
+    """Sınıflandırıcıyı çapraz entropi ve Adam ile `num_epochs` dönem eğitir."""
+    net.compile(optimizer=keras.optimizers.Adam(learning_rate=lr),
+                loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    net.fit(data_iter, epochs=num_epochs, shuffle=False, verbose=0)  # veri karışık
+
+
+def classify(net, images, batch_size=500):
+    """NHWC numpy görüntülerin tahmin edilen sınıfları (numpy tamsayı dizisi)."""
+    preds = [tf.argmax(net(images[i:i + batch_size]), axis=1).numpy()
+             for i in range(0, len(images), batch_size)]
+    return np.concatenate(preds)
+
+
+def alignment(clf, images, labels):
+    """Sınıf uyumu: sınıflandırıcının istenen sınıfı bulma oranı (toplam, sınıf
+    başına)."""
+    hit = classify(clf, images) == labels
+    return hit.mean(), np.array([hit[labels == c].mean() for c in range(10)])
+
+
+def class_swd(held_X, held_y, imgs, labels):
+    """Sınıf başına 16×16 SWD: her sınıfın `imgs` örnekleri o sınıfın ayrılmış gerçek
+    görüntüleriyle karşılaştırılır. On değerlik bir dizi döndürür."""
+    return np.array([d2l.image_swd(held_X[held_y == c], imgs[labels == c])
+                     for c in range(10)])
+
+
+def he_normal():
+    """He başlatması (sızıntılı ReLU, eğim 0.2): N(0, 2 / (1.04 · fan_in))."""
+    return keras.initializers.VarianceScaling(2 / 1.04, 'fan_in', 'untruncated_normal')
+
+
+class CondG(keras.Model):
+    """Koşullu üretici: (z, y) -> (N, 28, 28, 1) görüntü, [-1, 1] aralığında.
+    Sınıf tek-sıcak bir vektör olarak gürültüye eklenir (birleştirme)."""
+    def __init__(self, latent_dim, width, num_classes=10):
+        super().__init__()
+        self.num_classes, self.width = num_classes, width
+        self.fc = keras.layers.Dense(2 * width * 7 * 7, kernel_initializer=he_normal())
+        self.body = keras.Sequential([
+            keras.layers.LeakyReLU(0.2),
+            keras.layers.Conv2DTranspose(width, 4, 2, padding='same',
+                                         kernel_initializer=he_normal()),  # 14x14
+            keras.layers.LeakyReLU(0.2),
+            keras.layers.Conv2DTranspose(width // 2, 4, 2, padding='same',
+                                         kernel_initializer=he_normal()),  # 28x28
+            keras.layers.LeakyReLU(0.2),
+            keras.layers.Conv2D(1, 3, padding='same', kernel_initializer=he_normal()),
+            keras.layers.Activation('tanh')])
+
+    def call(self, Z, y):
+        onehot = tf.one_hot(y, self.num_classes, dtype=Z.dtype)
+        h = self.fc(tf.concat([tf.reshape(Z, (tf.shape(Z)[0], -1)), onehot], axis=1))
+        return self.body(tf.reshape(h, (-1, 7, 7, 2 * self.width)))
+
+
+def D_trunk(width, feat):
+    """φ: (N, 28, 28, kanal) -> (N, feat) öznitelik vektörü."""
+    return keras.Sequential([
+        keras.layers.Conv2D(width, 4, 2, padding='same',
+                            kernel_initializer=he_normal()),      # 14x14
+        keras.layers.LeakyReLU(0.2),
+        keras.layers.Conv2D(2 * width, 4, 2, padding='same',
+                            kernel_initializer=he_normal()),      # 7x7
+        keras.layers.LeakyReLU(0.2),
+        keras.layers.Flatten(),
+        keras.layers.Dense(feat, kernel_initializer=he_normal()),
+        keras.layers.LeakyReLU(0.2)])
+
+
+class ConcatD(keras.Model):
+    """Birleştirme ayrımcısı: sınıf, öğrenilen 28x28'lik bir düzleme çevrilir ve
+    görüntünün yanına ikinci kanal olarak konur."""
+    def __init__(self, width, feat, num_classes=10, size=28):
+        super().__init__()
+        self.embed = keras.layers.Embedding(num_classes, size * size,  # sınıf başına
+                                            embeddings_initializer='glorot_uniform')
+        self.plane = keras.layers.Reshape((size, size, 1))
+        self.phi = D_trunk(width, feat)
+        self.psi = keras.layers.Dense(1, kernel_initializer=he_normal())
+
+    def call(self, X, y):
+        plane = self.plane(self.embed(y))
+        return tf.squeeze(self.psi(self.phi(tf.concat([X, plane], axis=-1))), 1)
+
+
+class ProjD(keras.Model):
+    """Projeksiyon ayrımcısı: D(x, y) = ψ(φ(x)) + embed(y)ᵀφ(x)."""
+    def __init__(self, width, feat, num_classes=10):
+        super().__init__()
+        self.phi = D_trunk(width, feat)
+        self.psi = keras.layers.Dense(1, kernel_initializer=he_normal())
+        self.embed = keras.layers.Embedding(num_classes, feat,
+                                            embeddings_initializer='glorot_uniform')
+
+    def call(self, X, y):
+        h = self.phi(X)
+        return tf.squeeze(self.psi(h), 1) + tf.reduce_sum(self.embed(y) * h, axis=1)
+
+
+def make_cgan(method, latent_dim, width, feat, num_classes=10):
+    """(D, G): `method` 'concat' ise birleştirme, 'proj' ise projeksiyon ayrımcısı."""
+    Disc = ConcatD if method == 'concat' else ProjD
+    net_D, net_G = Disc(width, feat, num_classes), CondG(latent_dim, width, num_classes)
+    y = tf.zeros(1, tf.int64)
+    net_D(net_G(d2l.noise(1, latent_dim), y), y)  # ağırlıklar ilk çağrıda kurulur
+    return net_D, net_G
+
+
+def generate_cond(net_G, Z, y):
+    """numpy (z, y) çiftlerinden görüntüler: NHWC numpy dizisi, [-1, 1]."""
+    return net_G(tf.constant(Z, tf.float32), tf.constant(y), training=False).numpy()
+
+
+def score(net_D, images, y):
+    """Ayrımcının NHWC numpy görüntülere ve y sınıflarına verdiği değerler (numpy)."""
+    return net_D(tf.constant(images), tf.constant(y), training=False).numpy()
+
+
+def class_noise(num_per_class, latent_dim, seed=0):
+    """Her sınıf için `num_per_class` gürültü vektörü (numpy): (Z, y), y sınıf
+    sırasıyla. Aynı tohum her çerçevede aynı gürültüyü verir."""
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((10 * num_per_class, latent_dim), dtype=np.float32)
+    return Z, np.repeat(np.arange(10), num_per_class)
+
+
+def d_loss(kind, real_Y, fake_Y):
+    """Ayrımcının kaybı (minigrup ortalaması): 'ns' ikili çapraz entropi, 'hinge'
+    menteşe kaybı; gerçek ve sahte terimlerin ortalaması."""
+    if kind == 'hinge':
+        return (tf.reduce_mean(tf.nn.relu(1 - real_Y))
+                + tf.reduce_mean(tf.nn.relu(1 + fake_Y))) / 2
+    return (tf.reduce_mean(tf.nn.softplus(-real_Y))
+            + tf.reduce_mean(tf.nn.softplus(fake_Y))) / 2
+
+
+def g_loss(kind, fake_Y):
+    """Üreticinin kaybı: 'ns' doymayan kayıp -log σ(D), 'hinge' -D."""
+    if kind == 'hinge':
+        return -tf.reduce_mean(fake_Y)
+    return tf.reduce_mean(tf.nn.softplus(-fake_Y))
+
+
+def cgan_step(X, y, Z, net_D, net_G, kind, trainer_D, trainer_G):
+    """Önce D'yi, sonra G'yi bir adım günceller; sahte görüntüler gerçeklerin
+    sınıflarıyla üretilir. Dört sayı: kayıp_D, kayıp_G, D(x, y), D(G(z, y), y)."""
+    fake_X = net_G(Z, y, training=True)  # bant dışında: G'ye gradyan gitmez
+    with tf.GradientTape() as tape:
+        real_Y, fake_Y = net_D(X, y, training=True), net_D(fake_X, y, training=True)
+        loss_D = d_loss(kind, real_Y, fake_Y)
+    grads = tape.gradient(loss_D, net_D.trainable_variables)
+    trainer_D.apply_gradients(zip(grads, net_D.trainable_variables))
+    with tf.GradientTape() as tape:
+        loss_G = g_loss(kind, net_D(net_G(Z, y, training=True), y, training=True))
+    grads = tape.gradient(loss_G, net_G.trainable_variables)
+    trainer_G.apply_gradients(zip(grads, net_G.trainable_variables))
+    return tf.stack([loss_D, loss_G, tf.reduce_mean(real_Y), tf.reduce_mean(fake_Y)])
+
+
+def make_cgan_step(net_D, net_G, kind, lr):
+    """İki Adam'ı kurar; step(X, y, Z) bir adım atar, dört sayıyı döndürür."""
+    trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=0.5)
+                            for _ in range(2)]
+    step = tf.function(cgan_step)  # `kind` bir Python dizgisi: bir kez izlenir
+    return lambda X, y, Z: step(X, y, Z, net_D, net_G, kind, trainer_D, trainer_G)
+
+
+def train_cgan(net_D, net_G, kind, data_iter, cpu_budget, latent_dim, lr,
+               monitor=None):
+    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
+    Dönem başına [adım, kayıp_D, kayıp_G, D(x, y), D(G(z, y), y)] döndürür."""
+    step = make_cgan_step(net_D, net_G, kind, lr)
+    clock, history, steps = d2l.CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = 0  # dört sayının toplamı cihazda birikir
+        for X, y in data_iter:
+            total = total + step(X, y, d2l.noise(len(y), latent_dim))
+            steps += 1
+        history.append([steps] + [float(v) for v in total / len(data_iter)])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G)  # ölçüm bütçeye sayılmaz
+    print(clock.summary(steps))
+    return np.array(history)
+
+
+class Monitor:
+    """`every` dönemde bir: işlemci süresi, sınıf uyumu, sınıf başına SWD ortalaması."""
+    def __init__(self, clf, held_X, held_y, latent_dim, every=2):
+        self.clf, self.held_X, self.held_y, self.every = clf, held_X, held_y, every
+        self.Z, self.labels = class_noise(len(held_y) // 10, latent_dim, seed=1)
+        self.epoch, self.rows = 0, []
+
+    def __call__(self, clock, net_G):
+        self.epoch += 1
+        if (self.epoch - 1) % self.every == 0:  # 1., 3., 5. ... dönemler
+            fake = generate_cond(net_G, self.Z, self.labels)
+            swd = class_swd(self.held_X, self.held_y, fake, self.labels)
+            self.rows.append([clock.seconds, alignment(self.clf, fake, self.labels)[0],
+                              swd.mean()])
+
+
+def d_class_accuracy(net_D, images, labels):
+    """Ayrımcının içindeki sınıflandırıcı: argmax_c D(x, c) gerçek sınıfı ne sıklıkla
+    bulur? (Her görüntü on sınıfın her biriyle ayrımcıya verilir.)"""
+    scores = np.stack([score(net_D, images, np.full(len(images), c))
+                       for c in range(10)], axis=1)
+    return (scores.argmax(axis=1) == labels).mean()
+
+
+def show_panels(panels, num_cols=10, width=9):
+    """{başlık: görüntüler} sözlüğündeki gri tonlu ızgaraları yan yana çizer."""
+    fig, axes = d2l.plt.subplots(1, len(panels), figsize=(width, width / 2.2))
+    for ax, (title, imgs) in zip(axes, panels.items()):
+        ax.imshow(d2l.image_grid(np.repeat(imgs, 3, axis=-1), num_cols))
+        ax.set_title(title)
+        ax.axis('off')
+    fig.tight_layout()
+
+
+def slerp(z0, z1, t):
+    """z0'dan z1'e küresel aradeğerleme: yoldaki vektörlerin normu, Gauss
+    örneklerinin tipik normunda kalır (doğrusal yolun ortası daha kısadır)."""
+    cos = z0 @ z1 / (np.linalg.norm(z0) * np.linalg.norm(z1))
+    omega = np.arccos(np.clip(cos, -1, 1))
+    return (np.sin((1 - t) * omega) * z0 + np.sin(t * omega) * z1) / np.sin(omega)
+
+
 # -- book/tuzaklar.ipynb
 def dirac_gan(theta, psi, num_steps, lr, method='simultaneous', gamma=0.0):
     """Dirac-GAN'da gradyan adımlarının izi: (num_steps + 1, 2) numpy dizisi (θ, ψ);

@@ -12,6 +12,7 @@ from functools import partial
 import numpy as np
 import torch
 from torch import nn
+from torch.nn import functional as F
 from torch.utils import data
 
 from d2l_gan.data import load_pokemon_array
@@ -286,6 +287,259 @@ def quality(held_out, imgs):
     """(16×16 SWD, yama SWD'si): `imgs` ayrılmış gerçek görüntülerle karşılaştırılır."""
     imgs = imgs[:len(held_out)]
     return d2l.image_swd(held_out, imgs), float(np.mean(d2l.patch_swd(held_out, imgs)))
+
+
+# -- book/kosullu_gan.ipynb
+def show_digits(imgs, num_cols=10, width=5):
+    """Gri tonlu (N, 28, 28, 1) görüntüleri `d2l.show_images` ile ızgarada çizer."""
+    d2l.show_images(np.repeat(np.asarray(imgs), 3, axis=-1), num_cols, width)
+
+
+def first_per_class(images, labels, n=10):
+    """Her sınıfın ilk n görüntüsü, sınıf sırasıyla: ızgarada satır başına bir sınıf."""
+    return np.concatenate([images[labels == c][:n] for c in range(10)])
+
+
+def make_classifier():
+    """Ölçüm için küçük bir sınıflandırıcı: (N, 1, 28, 28) -> 10 logit."""
+    net = nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),    # 14x14
+        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),   # 7x7
+        nn.Flatten(), nn.Linear(64 * 7 * 7, 128), nn.ReLU(), nn.Linear(128, 10))
+    return net.to(d2l.try_gpu())
+
+
+def train_classifier(net, data_iter, num_epochs, lr=1e-3):
+    """Sınıflandırıcıyı çapraz entropi ve Adam ile `num_epochs` dönem eğitir."""
+    loss, device = nn.CrossEntropyLoss(), d2l.try_gpu()
+    trainer = torch.optim.Adam(net.parameters(), lr=lr)
+    for _ in range(num_epochs):
+        for X, y in data_iter:
+            trainer.zero_grad()
+            loss(net(X.to(device)), y.to(device)).backward()
+            trainer.step()
+
+
+def classify(net, images, batch_size=500):
+    """NHWC numpy görüntülerin tahmin edilen sınıfları (numpy tamsayı dizisi)."""
+    preds = []
+    with torch.no_grad():
+        for i in range(0, len(images), batch_size):
+            X = torch.as_tensor(images[i:i + batch_size]).permute(0, 3, 1, 2)
+            preds.append(net(X.to(d2l.try_gpu())).argmax(dim=1).cpu().numpy())
+    return np.concatenate(preds)
+
+
+def alignment(clf, images, labels):
+    """Sınıf uyumu: sınıflandırıcının istenen sınıfı bulma oranı (toplam, sınıf
+    başına)."""
+    hit = classify(clf, images) == labels
+    return hit.mean(), np.array([hit[labels == c].mean() for c in range(10)])
+
+
+def class_swd(held_X, held_y, imgs, labels):
+    """Sınıf başına 16×16 SWD: her sınıfın `imgs` örnekleri o sınıfın ayrılmış gerçek
+    görüntüleriyle karşılaştırılır. On değerlik bir dizi döndürür."""
+    return np.array([d2l.image_swd(held_X[held_y == c], imgs[labels == c])
+                     for c in range(10)])
+
+
+def init_cgan(net):
+    """He başlatması (sızıntılı ReLU, eğim 0.2), sabit terimler 0; gömmeler Xavier."""
+    for layer in net.modules():
+        if isinstance(layer, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.kaiming_normal_(layer.weight, a=0.2)
+            nn.init.zeros_(layer.bias)
+        elif isinstance(layer, nn.Embedding):
+            nn.init.xavier_uniform_(layer.weight)
+    return net.to(d2l.try_gpu())
+
+
+class CondG(nn.Module):
+    """Koşullu üretici: (z, y) -> (N, 1, 28, 28) görüntü, [-1, 1] aralığında.
+    Sınıf tek-sıcak bir vektör olarak gürültüye eklenir (birleştirme)."""
+    def __init__(self, latent_dim, width, num_classes=10):
+        super().__init__()
+        self.num_classes, self.width = num_classes, width
+        self.fc = nn.Linear(latent_dim + num_classes, 2 * width * 7 * 7)
+        self.body = nn.Sequential(
+            nn.LeakyReLU(0.2),
+            nn.ConvTranspose2d(2 * width, width, 4, 2, 1), nn.LeakyReLU(0.2),  # 14x14
+            nn.ConvTranspose2d(width, width // 2, 4, 2, 1), nn.LeakyReLU(0.2),  # 28x28
+            nn.Conv2d(width // 2, 1, 3, padding=1), nn.Tanh())
+
+    def forward(self, Z, y):
+        onehot = F.one_hot(y, self.num_classes).to(Z.dtype)
+        h = self.fc(torch.cat([Z.flatten(1), onehot], dim=1))
+        return self.body(h.view(-1, 2 * self.width, 7, 7))
+
+
+def D_trunk(in_channels, width, feat):
+    """φ: (N, in_channels, 28, 28) -> (N, feat) öznitelik vektörü."""
+    return nn.Sequential(
+        nn.Conv2d(in_channels, width, 4, 2, 1), nn.LeakyReLU(0.2),     # 14x14
+        nn.Conv2d(width, 2 * width, 4, 2, 1), nn.LeakyReLU(0.2),       # 7x7
+        nn.Flatten(), nn.Linear(2 * width * 7 * 7, feat), nn.LeakyReLU(0.2))
+
+
+class ConcatD(nn.Module):
+    """Birleştirme ayrımcısı: sınıf, öğrenilen 28x28'lik bir düzleme çevrilir ve
+    görüntünün yanına ikinci kanal olarak konur."""
+    def __init__(self, width, feat, num_classes=10, size=28):
+        super().__init__()
+        self.size = size
+        self.embed = nn.Embedding(num_classes, size * size)  # sınıf başına bir düzlem
+        self.phi = D_trunk(2, width, feat)
+        self.psi = nn.Linear(feat, 1)
+
+    def forward(self, X, y):
+        plane = self.embed(y).view(-1, 1, self.size, self.size)
+        return self.psi(self.phi(torch.cat([X, plane], dim=1))).squeeze(1)
+
+
+class ProjD(nn.Module):
+    """Projeksiyon ayrımcısı: D(x, y) = ψ(φ(x)) + embed(y)ᵀφ(x)."""
+    def __init__(self, width, feat, num_classes=10):
+        super().__init__()
+        self.phi = D_trunk(1, width, feat)
+        self.psi = nn.Linear(feat, 1)
+        self.embed = nn.Embedding(num_classes, feat)
+
+    def forward(self, X, y):
+        h = self.phi(X)
+        return self.psi(h).squeeze(1) + (self.embed(y) * h).sum(dim=1)
+
+
+def make_cgan(method, latent_dim, width, feat, num_classes=10):
+    """(D, G): `method` 'concat' ise birleştirme, 'proj' ise projeksiyon ayrımcısı."""
+    Disc = ConcatD if method == 'concat' else ProjD
+    return (init_cgan(Disc(width, feat, num_classes)),
+            init_cgan(CondG(latent_dim, width, num_classes)))
+
+
+def generate_cond(net_G, Z, y):
+    """numpy (z, y) çiftlerinden görüntüler: NHWC numpy dizisi, [-1, 1]."""
+    device = d2l.try_gpu()
+    with torch.no_grad():
+        Z = torch.as_tensor(Z, dtype=torch.float32, device=device)
+        X = net_G(Z, torch.as_tensor(y, device=device))
+    return X.permute(0, 2, 3, 1).cpu().numpy()
+
+
+def score(net_D, images, y):
+    """Ayrımcının NHWC numpy görüntülere ve y sınıflarına verdiği değerler (numpy)."""
+    device = d2l.try_gpu()
+    X = torch.as_tensor(images).permute(0, 3, 1, 2).to(device)
+    with torch.no_grad():
+        return net_D(X, torch.as_tensor(y, device=device)).cpu().numpy()
+
+
+def class_noise(num_per_class, latent_dim, seed=0):
+    """Her sınıf için `num_per_class` gürültü vektörü (numpy): (Z, y), y sınıf
+    sırasıyla. Aynı tohum her çerçevede aynı gürültüyü verir."""
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((10 * num_per_class, latent_dim), dtype=np.float32)
+    return Z, np.repeat(np.arange(10), num_per_class)
+
+
+def d_loss(kind, real_Y, fake_Y):
+    """Ayrımcının kaybı (minigrup ortalaması): 'ns' ikili çapraz entropi, 'hinge'
+    menteşe kaybı; gerçek ve sahte terimlerin ortalaması."""
+    if kind == 'hinge':
+        return (F.relu(1 - real_Y).mean() + F.relu(1 + fake_Y).mean()) / 2
+    return (F.softplus(-real_Y).mean() + F.softplus(fake_Y).mean()) / 2
+
+
+def g_loss(kind, fake_Y):
+    """Üreticinin kaybı: 'ns' doymayan kayıp -log σ(D), 'hinge' -D."""
+    return -fake_Y.mean() if kind == 'hinge' else F.softplus(-fake_Y).mean()
+
+
+def cgan_step(X, y, Z, net_D, net_G, kind, trainer_D, trainer_G):
+    """Önce D'yi, sonra G'yi bir adım günceller; sahte görüntüler gerçeklerin
+    sınıflarıyla üretilir. Cihazda: kayıp_D, kayıp_G, D(x, y), D(G(z, y), y)."""
+    fake_X = net_G(Z, y)
+    trainer_D.zero_grad()
+    real_Y, fake_Y = net_D(X, y), net_D(fake_X.detach(), y)
+    loss_D = d_loss(kind, real_Y, fake_Y)
+    loss_D.backward()
+    trainer_D.step()
+    trainer_G.zero_grad()
+    loss_G = g_loss(kind, net_D(fake_X, y))  # güncellenmiş D
+    loss_G.backward()
+    trainer_G.step()
+    return torch.stack([loss_D, loss_G, real_Y.mean(), fake_Y.mean()]).detach()
+
+
+def make_cgan_step(net_D, net_G, kind, lr):
+    """İki Adam'ı kurar; step(X, y, Z) bir adım atar, dört sayıyı döndürür."""
+    trainer_D = torch.optim.Adam(net_D.parameters(), lr=lr, betas=(0.5, 0.999))
+    trainer_G = torch.optim.Adam(net_G.parameters(), lr=lr, betas=(0.5, 0.999))
+    device = d2l.try_gpu()
+    return lambda X, y, Z: cgan_step(X.to(device), y.to(device), Z, net_D, net_G,
+                                     kind, trainer_D, trainer_G)
+
+
+def train_cgan(net_D, net_G, kind, data_iter, cpu_budget, latent_dim, lr,
+               monitor=None):
+    """`cpu_budget` saniyelik işlemci süresi dolana dek eğitir (dönem sonunda bakılır).
+    Dönem başına [adım, kayıp_D, kayıp_G, D(x, y), D(G(z, y), y)] döndürür."""
+    step = make_cgan_step(net_D, net_G, kind, lr)
+    clock, history, steps = d2l.CPUClock(), [], 0
+    while clock.seconds < cpu_budget:
+        clock.start()
+        total = 0  # dört sayının toplamı cihazda birikir
+        for X, y in data_iter:
+            total = total + step(X, y, d2l.noise(len(y), latent_dim))
+            steps += 1
+        history.append([steps] + [float(v) for v in total / len(data_iter)])
+        clock.stop()
+        if monitor is not None:
+            monitor(clock, net_G)  # ölçüm bütçeye sayılmaz
+    print(clock.summary(steps))
+    return np.array(history)
+
+
+class Monitor:
+    """`every` dönemde bir: işlemci süresi, sınıf uyumu, sınıf başına SWD ortalaması."""
+    def __init__(self, clf, held_X, held_y, latent_dim, every=2):
+        self.clf, self.held_X, self.held_y, self.every = clf, held_X, held_y, every
+        self.Z, self.labels = class_noise(len(held_y) // 10, latent_dim, seed=1)
+        self.epoch, self.rows = 0, []
+
+    def __call__(self, clock, net_G):
+        self.epoch += 1
+        if (self.epoch - 1) % self.every == 0:  # 1., 3., 5. ... dönemler
+            fake = generate_cond(net_G, self.Z, self.labels)
+            swd = class_swd(self.held_X, self.held_y, fake, self.labels)
+            self.rows.append([clock.seconds, alignment(self.clf, fake, self.labels)[0],
+                              swd.mean()])
+
+
+def d_class_accuracy(net_D, images, labels):
+    """Ayrımcının içindeki sınıflandırıcı: argmax_c D(x, c) gerçek sınıfı ne sıklıkla
+    bulur? (Her görüntü on sınıfın her biriyle ayrımcıya verilir.)"""
+    scores = np.stack([score(net_D, images, np.full(len(images), c))
+                       for c in range(10)], axis=1)
+    return (scores.argmax(axis=1) == labels).mean()
+
+
+def show_panels(panels, num_cols=10, width=9):
+    """{başlık: görüntüler} sözlüğündeki gri tonlu ızgaraları yan yana çizer."""
+    fig, axes = d2l.plt.subplots(1, len(panels), figsize=(width, width / 2.2))
+    for ax, (title, imgs) in zip(axes, panels.items()):
+        ax.imshow(d2l.image_grid(np.repeat(imgs, 3, axis=-1), num_cols))
+        ax.set_title(title)
+        ax.axis('off')
+    fig.tight_layout()
+
+
+def slerp(z0, z1, t):
+    """z0'dan z1'e küresel aradeğerleme: yoldaki vektörlerin normu, Gauss
+    örneklerinin tipik normunda kalır (doğrusal yolun ortası daha kısadır)."""
+    cos = z0 @ z1 / (np.linalg.norm(z0) * np.linalg.norm(z1))
+    omega = np.arccos(np.clip(cos, -1, 1))
+    return (np.sin((1 - t) * omega) * z0 + np.sin(t * omega) * z1) / np.sin(omega)
 
 
 # -- book/tuzaklar.ipynb

@@ -37,6 +37,22 @@ def test_no_unfilled_placeholder_in_prose():
                 assert not found, (chapter.stem, cell.get('id'), found)
 
 
+EXERCISE = re.compile(r'^```\{exercise\}(.*)$', re.M)
+MARK = re.compile(r'^ (★{1,3})(☆{0,2}) · (kod|kâğıt kalem)$')
+
+
+def test_every_exercise_is_marked_for_difficulty_and_kind():
+    """Her alıştırmanın başlığı zorluğu (★☆☆-★★★) ve kod isteyip istemediğini söyler."""
+    for chapter in chapter_notebooks(ROOT):
+        nb = stored_chapter(chapter.stem)
+        for cell in nb.cells:
+            if cell.cell_type != 'markdown':
+                continue
+            for title in EXERCISE.findall(cell.source):
+                mark = MARK.match(title)
+                assert mark and len(mark[1] + mark[2]) == 3, (chapter.stem, title)
+
+
 @pytest.fixture(scope='module')
 def temel():
     return stored_chapter('temel_gan')

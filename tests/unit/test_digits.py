@@ -17,7 +17,7 @@ import pytest
 from d2l_gan import data
 from d2l_gan.data import DataError
 
-TESTS = pathlib.Path(__file__).resolve().parent
+TESTS = pathlib.Path(__file__).resolve().parent.parent
 SHARED = TESTS.parent.parent / 'shared' / 'data'
 
 
