@@ -5,9 +5,9 @@ import pytest
 
 from stored import stored_chapter
 
-# Fikstür modülleri: `browser` (Chromium, Playwright ile) ve `book` (küçük, geçici
-# bir kitap).
-pytest_plugins = ['chromium', 'fake_book']
+# Fikstür modülleri: `browser` (Chromium, Playwright ile), `book` (küçük, geçici
+# bir kitap) ve `data_home` (boş veri klasörü, kapalı ağ).
+pytest_plugins = ['chromium', 'fake_book', 'offline_data']
 
 
 @pytest.fixture(scope='module')

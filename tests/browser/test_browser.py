@@ -16,7 +16,6 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from chromium import serve
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.checks import MAX_LINE
@@ -67,21 +66,6 @@ BAD_IMAGES = """() => Array.from(document.images)
 
 # Sayfadaki bağlantılar (tam adresleriyle).
 LINKS = "() => Array.from(document.querySelectorAll('a[href]'), a => a.href)"
-
-
-@pytest.fixture(scope='module')
-def site():
-    with serve(HTML, 'make book', marker=CHAPTER) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    """Her test boş bir tarayıcı deposuyla (önceki seçimler olmadan) başlar."""
-    context = browser.new_context()
-    context.set_default_timeout(30_000)
-    yield context.new_page()
-    context.close()
 
 
 def selected_tabs(page, having=None):

@@ -17,7 +17,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-from chromium import serve
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.export import STUDENT_DIR
@@ -29,26 +28,6 @@ SOLUTIONS = book_solutions(ROOT)  # {bölüm: [[parça, ...] her çözüm için]
 CHAPTER_PAGES = [f'book/{name}.html' for name in SOLUTIONS]
 # Sunulan ama çözüm taşıyamayacak dosyalar (tema, yazı tipleri, MathJax, resimler).
 BINARY_OR_THEME = ('_static/', '_images/')
-
-
-@pytest.fixture(scope='module')
-def site():
-    with serve(HTML, 'python -m kitap build') as url:
-        yield url
-
-
-@pytest.fixture(scope='module')
-def hidden_site():
-    with serve(HIDDEN, 'python -m kitap build --hide-solutions') as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    context.set_default_timeout(60_000)  # yüklü makinede büyük sayfalar yavaş açılır
-    yield context.new_page()
-    context.close()
 
 
 def normalize(text):

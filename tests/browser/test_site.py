@@ -23,7 +23,6 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
-from chromium import serve
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import INSTRUCTOR_PAGES, html_dir
 from kitap.config import chapter_notebooks
@@ -36,26 +35,6 @@ WIDTHS = (390, 1280)
 MEASUREMENTS = ROOT / '_build' / 'olcum' / 'tasma.json'
 # Hedefler (issue 24): yana kayan kod kutusu sayısı, genişliğe göre.
 MAX_SCROLLING_INPUT = {390: 5, 1280: 0}
-
-
-@pytest.fixture(scope='module')
-def site():
-    with serve(HTML, 'make book') as url:
-        yield url
-
-
-@pytest.fixture(scope='module')
-def hidden_site():
-    with serve(HIDDEN, 'make book-cozumsuz') as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    context.set_default_timeout(60_000)
-    yield context.new_page()
-    context.close()
 
 
 def wait_for_layout(page):

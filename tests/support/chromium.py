@@ -1,5 +1,10 @@
 """Tarayıcı testlerinin ortak parçaları: derlenmiş kitabı yerel bir HTTP
 sunucusundan sunmak ve Debian'ın Chromium'unu Playwright ile açmak (ağa çıkılmaz).
+
+Fikstürler (conftest bu modülü eklenti olarak yükler): `browser`, `site` (çözümlü
+kitap), `hidden_site` (çözümsüz kitap) ve her testin boş bir tarayıcı deposuyla
+açtığı `page`. Kendi kitabını kuran testler (ör. sınav testi) `site`'ı yerelde
+yeniden tanımlar.
 """
 
 import contextlib
@@ -11,7 +16,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from kitap.build import html_dir
+from repo import ROOT
+
 CHROMIUM = '/usr/bin/chromium'
+# Bir sayfa işleminin en uzun beklemesi: yüklü makinede büyük sayfalar yavaş açılır.
+PAGE_TIMEOUT_MS = 60_000
 CHROMIUM_ARGS = [
     '--headless',
     '--no-sandbox',
@@ -61,3 +71,26 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope='module')
+def site():
+    """Çözümlü kitap (`make book`), yerel bir adreste."""
+    with serve(html_dir(ROOT), 'make book') as url:
+        yield url
+
+
+@pytest.fixture(scope='module')
+def hidden_site():
+    """Öğrenci kitabı (`make book-cozumsuz`: çözümler yok), yerel bir adreste."""
+    with serve(html_dir(ROOT, hide_solutions=True), 'make book-cozumsuz') as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    """Her test boş bir tarayıcı deposuyla (önceki seçimler olmadan) başlar."""
+    context = browser.new_context()
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    yield context.new_page()
+    context.close()

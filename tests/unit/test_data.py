@@ -14,19 +14,7 @@ from PIL import Image
 
 from d2l_gan import data
 from d2l_gan.data import DataError
-
-
-@pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    """Boş bir veri klasörü ($D2L_GAN_DATA) ve boş bir görüntü önbelleği."""
-    folder = tmp_path / 'veri'
-    monkeypatch.setenv('D2L_GAN_DATA', str(folder))
-    monkeypatch.setattr(data, '_IMAGE_CACHE', {})
-    return folder
-
-
-def no_network(*args, **kwargs):
-    raise urllib.error.URLError('ağ yok (test)')
+from offline_data import no_network
 
 
 def make_zip(path, members):

@@ -16,21 +16,10 @@ import pytest
 
 from d2l_gan import data
 from d2l_gan.data import DataError
+from offline_data import no_network
 
 TESTS = pathlib.Path(__file__).resolve().parent.parent
 SHARED = TESTS.parent.parent / 'shared' / 'data'
-
-
-def no_network(*args, **kwargs):
-    raise urllib.error.URLError('ağ yok (test)')
-
-
-@pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    folder = tmp_path / 'veri'
-    monkeypatch.setenv('D2L_GAN_DATA', str(folder))
-    monkeypatch.setattr(data, '_IMAGE_CACHE', {})
-    return folder
 
 
 def make_tgz(path, members):

@@ -3,7 +3,6 @@ bölme, CI'ın veri hazırlığı ve gerçek arşiv. Ağ kullanılmaz."""
 
 import hashlib
 import os
-import urllib.error
 import urllib.request
 
 import numpy as np
@@ -13,22 +12,16 @@ from PIL import Image
 import prepare_data
 from d2l_gan import data
 from d2l_gan.data import DataError
+from offline_data import no_network
 from repo import ROOT
 
 SHARED = ROOT.parent / 'shared' / 'data'
 
 
-def no_network(*args, **kwargs):
-    raise urllib.error.URLError('ağ yok (test)')
-
-
-@pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    folder = tmp_path / 'veri'
-    monkeypatch.setenv('D2L_GAN_DATA', str(folder))
-    monkeypatch.setattr(data, '_IMAGE_CACHE', {})
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """Bu dosyanın testleri ağa hiç çıkmaz."""
     monkeypatch.setattr(urllib.request, 'urlopen', no_network)
-    return folder
 
 
 @pytest.fixture

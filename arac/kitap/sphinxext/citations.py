@@ -191,33 +191,22 @@ class TurkishStyle(AlphaStyle):
             self.format_web_refs(e),
         ]
 
-    def get_phdthesis_template(self, e):
+    def _thesis(self, e, title, kind):
+        """Tezler: doktora ve yüksek lisans yalnızca türün adında ve başlığın
+        biçiminde ayrılır."""
         return toplevel[
             sentence[self.format_names('author')],
-            self.format_btitle(e, 'title'),
-            sentence[
-                'Doktora tezi',
-                bib_field('school'),
-                optional_field('address'),
-                date,
-            ],
+            title,
+            sentence[kind, bib_field('school'), optional_field('address'), date],
             sentence[optional_field('note')],
             self.format_web_refs(e),
         ]
 
+    def get_phdthesis_template(self, e):
+        return self._thesis(e, self.format_btitle(e, 'title'), 'Doktora tezi')
+
     def get_mastersthesis_template(self, e):
-        return toplevel[
-            sentence[self.format_names('author')],
-            self.format_title(e, 'title'),
-            sentence[
-                'Yüksek lisans tezi',
-                bib_field('school'),
-                optional_field('address'),
-                date,
-            ],
-            sentence[optional_field('note')],
-            self.format_web_refs(e),
-        ]
+        return self._thesis(e, self.format_title(e, 'title'), 'Yüksek lisans tezi')
 
     def get_techreport_template(self, e):
         return toplevel[
