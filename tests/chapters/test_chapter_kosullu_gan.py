@@ -5,19 +5,12 @@ import re
 import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
-from kitap.outputs import cell_outputs
-from stored import stored_cell as cell
-from stored import stored_glue, stored_setting, stored_text
+from stored import CPU_SUMMARY as SUMMARY
+from stored import framework_glue as glue
+from stored import has_image, stored_setting, stored_text
 
 CHAPTER = 'kosullu_gan'  # `chapter` fikstürü (conftest) bu bölümü okur
 METHODS = ('concat', 'proj')
-SUMMARY = re.compile(
-    r'^(\d+) adım, işlemci süresi (\d+) sn, duvar saati (\d+) sn', re.M
-)
-
-
-def glue(chapter, name, framework):
-    return stored_glue(chapter, f'{name}_{framework}')
 
 
 def records(chapter, framework):
@@ -85,8 +78,7 @@ def test_every_figure_is_stored(chapter, framework):
         'aradeger',
         'ezber-izgara',
     ):
-        outputs = cell_outputs(cell(chapter, cid), framework)
-        assert any('image/png' in o.get('data', {}) for o in outputs), (cid, framework)
+        assert has_image(chapter, cid, framework), (cid, framework)
 
 
 def test_reader_prose_does_not_talk_about_tests(chapter):

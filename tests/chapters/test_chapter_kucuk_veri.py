@@ -6,25 +6,18 @@ import re
 import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
-from kitap.outputs import cell_outputs
-from stored import stored_cell as cell
-from stored import stored_glue, stored_setting, stored_text
+from stored import CPU_SUMMARY as SUMMARY
+from stored import framework_glue as glue
+from stored import has_image, stored_setting, stored_text
 
 METRICS = ('swd', 'pswd', 'flat')
 KEYS = ('untrained', 'classic', 'best', 'real')
-SUMMARY = re.compile(
-    r'^(\d+) adım, işlemci süresi (\d+) sn, duvar saati (\d+) sn', re.M
-)
 SCORES = re.compile(
     r'^(.+?) +(G|EMA) +16x16 SWD ([0-9.]+) +yama SWD ([0-9.]+) +düz renk ([0-9.]+)$',
     re.M,
 )
 
 CHAPTER = 'kucuk_veri'  # `chapter` fikstürü (conftest) bu bölümü okur
-
-
-def glue(chapter, name, framework):
-    return stored_glue(chapter, f'{name}_{framework}')
 
 
 def records(chapter, framework):
@@ -144,8 +137,7 @@ def test_memorisation_checks_are_reported(chapter, framework):
         'egri',
         'tani-son',
     ):
-        outputs = cell_outputs(cell(chapter, cid), framework)
-        assert any('image/png' in o.get('data', {}) for o in outputs), (cid, framework)
+        assert has_image(chapter, cid, framework), (cid, framework)
 
 
 def test_reader_prose_does_not_talk_about_tests(chapter):

@@ -5,8 +5,7 @@ import re
 import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
-from stored import stored_cell as cell
-from stored import stored_chapter, stored_glue, stored_setting, stored_text
+from stored import has_image, stored_chapter, stored_glue, stored_setting, stored_text
 
 STEP = re.compile(
     r'^adım +(\d+): içerik ([0-9.]+), stil ([0-9.]+), '
@@ -30,15 +29,6 @@ CHAPTER = 'stil_aktarimi'  # `chapter` fikstürü (conftest) bu bölümü okur
 
 def setting(chapter, name):
     return stored_setting(chapter, 'ayarlar', name)
-
-
-def has_image(chapter, cell_id, framework):
-    from kitap.outputs import cell_outputs
-
-    return any(
-        'image/png' in o.get('data', {})
-        for o in cell_outputs(cell(chapter, cell_id), framework)
-    )
 
 
 def test_page_pictures_come_from_the_hed_weights(chapter):

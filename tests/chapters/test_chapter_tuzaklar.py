@@ -10,6 +10,7 @@ import re
 import pytest
 
 from stored import SUFFIX, stored_chapter, stored_glue, stored_text
+from stored import framework_glue as glue
 
 FRAMEWORKS = list(SUFFIX)
 
@@ -17,10 +18,6 @@ FRAMEWORKS = list(SUFFIX)
 @pytest.fixture(scope='module')
 def nb():
     return stored_chapter('tuzaklar')
-
-
-def glue(nb, name, fw):
-    return stored_glue(nb, f'{name}_{fw}')
 
 
 def number(pattern, text):

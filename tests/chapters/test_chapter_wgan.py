@@ -9,16 +9,13 @@ import re
 import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
-from stored import stored_chapter, stored_glue, stored_setting, stored_text
+from stored import framework_glue as glue
+from stored import stored_chapter, stored_setting, stored_text
 
 
 @pytest.fixture(scope='module')
 def nb():
     return stored_chapter('wgan')
-
-
-def glue(nb, name, fw):
-    return stored_glue(nb, f'{name}_{fw}')
 
 
 def test_jsd_is_flat_and_w1_is_the_shift(nb):

@@ -42,6 +42,26 @@ def stored_glue(nb, name):
     return ast.literal_eval(values[name])  # glue ile düz Python sayıları kaydedilir
 
 
+def framework_glue(nb, name, framework):
+    """Çerçeve başına kaydedilmiş glue değeri: `<name>_<framework>`."""
+    return stored_glue(nb, f'{name}_{framework}')
+
+
+def has_image(nb, cell_id, framework):
+    """Hücrenin bu çerçevedeki saklı çıktılarında bir resim (PNG) var mı?"""
+    return any(
+        'image/png' in o.get('data', {})
+        for o in cell_outputs(stored_cell(nb, cell_id), framework)
+    )
+
+
+# `d2l.CPUClock.summary`'nin yazdığı eğitim özeti satırı: adım, işlemci süresi,
+# duvar saati.
+CPU_SUMMARY = re.compile(
+    r'^(\d+) adım, işlemci süresi (\d+) sn, duvar saati (\d+) sn', re.M
+)
+
+
 def stored_setting(nb, cell_id, name):
     """Hücredeki `name = değer` satırının değeri (metin olarak); yoksa test düşer."""
     match = re.search(rf'^{name} = (\S+)', stored_cell(nb, cell_id).source, re.M)
