@@ -1203,12 +1203,14 @@ def make_update(net_D, net_G, lr, betas):
 
 
 def train_budget(nets, data_iter, cpu_budget, latent_dim, recipe,
-                 monitor=None):
+                 monitor=None, update=None):
     """Tarifle (`lr`, `betas`, `flip`, `augment`, `gamma`) `cpu_budget` saniyelik
     işlemci süresi dolana dek eğitir (dönem sonunda bakılır). Dönem başına
-    [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür."""
+    [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür. `update`
+    verilirse adımları o atar; yoksa `make_update` kurar."""
     net_D, net_G, net_G_ema = nets
-    update = make_update(net_D, net_G, recipe['lr'], recipe['betas'])
+    if update is None:
+        update = make_update(net_D, net_G, recipe['lr'], recipe['betas'])
     ema_update(net_G_ema, net_G, beta=0.0)  # başlangıçta kopya
     aug = augment_translation if recipe['augment'] else (lambda X: X)
     clock, history, step = CPUClock(), [], 0
@@ -1246,6 +1248,20 @@ CLASSIC_RECIPE = dict(small=False, flip=False, augment=False, gamma=0.0,
 
 FINAL_RECIPE = dict(small=True, flip=True, augment=False, gamma=0.05,
                     lr=1e-3, betas=(0.0, 0.99), mbstd=True, colors=8)
+
+
+def load_numpy_weights(net, arrays):
+    """PyTorch düzeninde, parametre sırasıyla kaydedilmiş dizileri ağın
+    parametrelerine aynı sırayla yükler (MXNet'in düzeni PyTorch'unkiyle aynıdır)."""
+    for param, value in zip(net.collect_params().values(), arrays.values(),
+                            strict=True):
+        assert param.shape == value.shape, (param.name, param.shape, value.shape)
+        param.set_data(mx.np.array(value.astype(np.float32), ctx=param.data().ctx))
+
+
+def noise_from(Z):
+    """(N, latent_dim) numpy gürültüsü -> üreticinin beklediği (N, latent_dim, 1, 1)."""
+    return mx.np.array(Z.reshape(*Z.shape, 1, 1), ctx=d2l.try_gpu())
 
 
 # -- book/stil_aktarimi.ipynb

@@ -3,7 +3,7 @@
 Çerçeveden bağımsızdır (standart kütüphane ve numpy; HED dosyasını okumak için h5py).
 Hiçbir derin öğrenme çerçevesini içe aktarmaz.
 
-İki kaynak vardır:
+Üç kaynak vardır:
 
 * **ImageNet VGG-19**: her çerçevenin kendi model deposundan (torchvision,
   `keras.applications`, Gluon model hayvanat bahçesi) ilk kullanımda indirilir.
@@ -15,6 +15,9 @@ Hiçbir derin öğrenme çerçevesini içe aktarmaz.
   çalışırken hiçbir şey indirilmez. Bu ağın 13 evrişim katmanı ImageNet'te eğitilmiş
   VGG-16'dan başlatılıp BSDS500 kenar verisinde ince ayarlanmıştır.
   `load_hed_vgg16()` bu katmanları numpy dizileri olarak verir.
+* **Kitabın kendi eğittiği ağırlıklar**: deponun bir betiğinin ürettiği küçük dosyalar
+  (`d2l_gan/weights/`), paketle birlikte gelir. `load_book_weights(ad)` dizileri ve
+  çalıştırmanın bilgilerini (süre, adım, makine, komut, sha-1) verir.
 """
 
 import contextlib
@@ -34,6 +37,8 @@ __all__ = [
     'hub_download',
     'hed_weights_path',
     'load_hed_vgg16',
+    'BOOK_WEIGHTS',
+    'load_book_weights',
 ]
 
 
@@ -197,3 +202,33 @@ def load_hed_vgg16():
                 name = f'block{block}/layers/conv2d' + (f'_{i}' if i else '')
                 layers.append((f[name]['vars/0'][()], f[name]['vars/1'][()]))
     return layers
+
+
+# Kitabın kendi betiklerinin ürettiği ağırlıklar: paketin `weights/` klasöründe.
+BOOK_WEIGHTS = pathlib.Path(__file__).resolve().parent / 'weights'
+
+
+def load_book_weights(name):
+    """`weights/<ad>.npz` dizileri (kaydedildiği sırayla, {ad: dizi}) ve `<ad>.json`.
+
+    Dosyanın sha-1 özeti bilgi dosyasındakiyle denetlenir; dosya eksik ya da bozuksa
+    Türkçe bir `PretrainedError` oluşur.
+    """
+    import json
+
+    import numpy as np
+
+    path, info_path = BOOK_WEIGHTS / f'{name}.npz', BOOK_WEIGHTS / f'{name}.json'
+    if not (path.is_file() and info_path.is_file()):
+        raise PretrainedError(
+            f'{path.name} ya da {info_path.name} bulunamadı ({BOOK_WEIGHTS}). Bu '
+            'dosyalar d2l-gan paketiyle gelir; paketi yeniden kurun.'
+        )
+    info = json.loads(info_path.read_text(encoding='utf-8'))
+    if sha1sum(path) != info['sha1']:
+        raise PretrainedError(
+            f'{path} bozuk: sha-1 özeti {info_path.name} dosyasındakiyle aynı değil. '
+            'Paketi yeniden kurun.'
+        )
+    with np.load(path) as arrays:
+        return {key: arrays[key] for key in arrays.files}, info

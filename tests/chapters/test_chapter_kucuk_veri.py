@@ -43,11 +43,12 @@ def test_headline_records_exist_as_floats(chapter, framework):
 def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
     chapter, framework
 ):
-    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif 16×16 SWD'de klasik
+    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif iki SWD'de de klasik
     DCGAN'dan iyidir ve klasik → gerçek/gerçek açığının en az %70'ini kapatır; düz
     renk payı gerçek görüntülerinkine klasikten çok daha yakındır."""
     r = records(chapter, framework)
     assert r['swd', 'best'] < r['swd', 'classic'], r
+    assert r['pswd', 'best'] < r['pswd', 'classic'], r
     assert r['swd', 'classic'] < r['swd', 'untrained'], r
     assert glue(chapter, 'swd_closed', framework) >= 70
     flat_gap = abs(r['flat', 'best'] - r['flat', 'real'])
@@ -144,3 +145,56 @@ def test_reader_prose_does_not_talk_about_tests(chapter):
     for c in chapter.cells:
         if c.cell_type == 'markdown':
             assert not re.search(r'\btest', c.source, re.I), c.id
+
+
+LONG = ('swd_long', 'pswd_long', 'flat_long', 'nn_closer_long', 'nn_min_long')
+
+
+def test_long_run_weights_are_small_and_what_the_page_loaded(chapter):
+    """Uzun eğitimin ağırlıkları deponun betiğinin ürünüdür: 5 MB'tan küçük, sha-1'i
+    bilgi dosyasındaki; sayfanın bilgi satırı aynı dosyayı yazar."""
+    from d2l_gan.data import sha1sum
+    from d2l_gan.pretrained import BOOK_WEIGHTS, load_book_weights
+
+    _, info = load_book_weights('sprites_w32')
+    path = BOOK_WEIGHTS / 'sprites_w32.npz'
+    assert path.stat().st_size < 5 * 2**20
+    assert sha1sum(path) == info['sha1']
+    assert info['command'].startswith('python scripts/train_sprites_long.py')
+    assert info['cpu_budget_seconds'] <= 3600
+    for fw in FRAMEWORKS:
+        text = stored_text(chapter, 'uzun-bilgi', fw)
+        assert f'sha-1: {info["sha1"]}' in text, fw
+        assert f'{info["steps"]} adım' in text, fw
+        assert glue(chapter, 'long_steps', fw) == info['steps']
+
+
+def test_long_run_gives_the_same_numbers_in_every_framework(chapter):
+    """Aynı ağırlıklar ve aynı numpy gürültüsü: üç çerçevenin sayıları aynıdır
+    (kayan nokta yuvarlamasının ötesinde fark yok)."""
+    for name in LONG:
+        values = [glue(chapter, name, fw) for fw in FRAMEWORKS]
+        assert max(values) - min(values) <= 0.002, (name, values)
+    for fw in FRAMEWORKS:
+        for cid in ('uzun-izgara', 'uzun-ezber'):
+            assert has_image(chapter, cid, fw), (cid, fw)
+
+
+@pytest.mark.parametrize('framework', FRAMEWORKS)
+def test_long_run_claims(chapter, framework):
+    """Uzun eğitimin yorumu: bütçenin on altı katından uzun; yama SWD'si son tarifin
+    (180 sn) belirgin biçimde altında ve gerçek/gerçek'e yakın; 16×16 SWD aynı
+    düzeyde; düz renk payı gerçek görüntülerinkinin belirgin biçimde altında; ezberleme
+    payı %5'in biraz üstünde ve en küçük uzaklık ayrılmış görüntülerinkinden küçük."""
+    r = records(chapter, framework)
+    long = {name: glue(chapter, name, framework) for name in LONG}
+    budget = int(stored_setting(chapter, 'ayarlar', 'cpu_budget'))
+    assert glue(chapter, 'long_minutes', framework) * 60 > 16 * budget
+    assert long['pswd_long'] < r['pswd', 'best'] - 0.01, (long, r)
+    assert long['pswd_long'] - r['pswd', 'real'] < 0.5 * (
+        r['pswd', 'best'] - r['pswd', 'real']
+    )
+    assert abs(long['swd_long'] - r['swd', 'best']) <= 0.01, (long, r)
+    assert long['flat_long'] < r['flat', 'real'] - 0.1, (long, r)
+    assert 5 < long['nn_closer_long'] < 10, long
+    assert long['nn_min_long'] < glue(chapter, 'nn_held_min', framework)

@@ -1,0 +1,64 @@
+"""Uzun eğitim betiği (`scripts/train_sprites_long.py`): projenin ürettiği sprite'larla
+çok kısa bir bütçede çalışır, float16 ağırlıkları ve çalıştırmanın bilgilerini yazar;
+bilgideki sha-1 dosyanınkidir ve `load_book_weights` dosyaları okur. Ağ kullanılmaz."""
+
+import importlib.util
+import json
+import urllib.request
+
+import numpy as np
+import pytest
+import torch
+
+import prepare_data
+from d2l_gan import pretrained
+from d2l_gan import torch as d2l
+from d2l_gan.data import sha1sum
+from offline_data import no_network
+from repo import ROOT
+
+SETTING = dict(batch_size=8, latent_dim=8, width=4, num_held_out=5, seed=0)
+
+
+@pytest.fixture
+def script(monkeypatch, data_home):
+    monkeypatch.setattr(urllib.request, 'urlopen', no_network)
+    prepare_data.write_synthetic_sprites(data_home / 'pokesprite' / 'package')
+    path = ROOT / 'scripts' / 'train_sprites_long.py'
+    spec = importlib.util.spec_from_file_location('train_sprites_long', path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, 'chapter_settings', lambda: dict(SETTING))
+    return module
+
+
+def test_writes_float16_weights_with_their_sha1(script, tmp_path, monkeypatch):
+    out = tmp_path / 'agirlik'
+    assert script.main(['--cpu-budget', '1', '--out', str(out), '--name', 'dene']) == 0
+    info = json.loads((out / 'dene.json').read_text(encoding='utf-8'))
+    assert info['sha1'] == sha1sum(out / 'dene.npz')
+    assert info['steps'] > 0 and info['cpu_budget_seconds'] == 1
+    assert info['recipe']['augment'] is True and info['recipe']['lr'] == 2e-4
+    assert info['command'].endswith('--name dene')
+    monkeypatch.setattr(pretrained, 'BOOK_WEIGHTS', out)
+    arrays, read_info = pretrained.load_book_weights('dene')
+    assert read_info == info
+    net = d2l.make_G_small(SETTING['width'], SETTING['latent_dim'], 8)
+    assert list(arrays) == list(net.state_dict())
+    assert all(a.dtype == np.float16 for a in arrays.values())
+
+
+def test_relativistic_step_moves_both_networks(script):
+    """Bir adım iki ağın da bütün parametrelerini değiştirir; yalnızca ayrımcının son
+    sabit terimi değişmez, çünkü D(sahte) - D(gerçek) farkında birbirini götürür."""
+    torch.manual_seed(0)
+    net_D, net_G = d2l.make_D_small(4, mbstd=True), d2l.make_G_small(4, 8, 8)
+    params = [*net_D.named_parameters(), *net_G.named_parameters()]
+    before = [p.detach().clone() for _, p in params]
+    update = script.relativistic_update(net_D, net_G, 1e-3, (0.0, 0.99))
+    X = torch.rand(6, 3, 32, 32) * 2 - 1
+    stats = update(X, d2l.noise(6, 8), d2l.augment_translation, gamma=1.0)
+    assert stats.shape == (5,) and torch.isfinite(stats).all()
+    unchanged = [p is net_D[-1].bias for _, p in params]
+    moved = [not torch.equal(b, p) for b, (_, p) in zip(before, params)]
+    assert moved == [not u for u in unchanged]
