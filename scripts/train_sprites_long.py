@@ -23,7 +23,6 @@ birlikte alır, hiçbir şey indirmez.
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import pathlib
@@ -36,7 +35,7 @@ import torch
 from torch.nn import functional as F
 
 from d2l_gan import torch as d2l
-from d2l_gan.data import load_sprites, split_by_species
+from d2l_gan.data import load_sprites, sha1sum, split_by_species
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHAPTER = ROOT / 'book' / 'kucuk_veri.ipynb'
@@ -186,18 +185,17 @@ def main(argv=None):
         update,
     )
     wall = time.perf_counter() - wall0
-    # Ağırlıklar float16 saklanır (dosya yarı boyda); ölçüler de yuvarlanmış ağla
-    with torch.no_grad():
-        for p in nets[2].parameters():
-            p.copy_(p.half().float())
-    fake = d2l.generate(nets[2], d2l.noise(len(held_out), setting['latent_dim']))
-    swd, pswd = d2l.quality(held_out, fake)
-    args.out.mkdir(parents=True, exist_ok=True)
-    weights = args.out / f'{args.name}.npz'
+    # Ağırlıklar float16 saklanır (dosya yarı boyda); ölçüler de yuvarlanmış ağla,
+    # bölümün yükleyicisiyle geri yüklenmiş ağırlıklarla yapılır
     state = {
         k: v.detach().cpu().numpy().astype(np.float16)
         for k, v in nets[2].state_dict().items()
     }
+    d2l.load_numpy_weights(nets[2], state)
+    fake = d2l.generate(nets[2], d2l.noise(len(held_out), setting['latent_dim']))
+    swd, pswd = d2l.quality(held_out, fake)
+    args.out.mkdir(parents=True, exist_ok=True)
+    weights = args.out / f'{args.name}.npz'
     np.savez(weights, **state)
     info = {
         'recipe': {
@@ -217,7 +215,7 @@ def main(argv=None):
         + ' '.join(argv or sys.argv[1:]),
         'swd_ema': round(float(swd), 4),
         'pswd_ema': round(float(pswd), 4),
-        'sha1': hashlib.sha1(weights.read_bytes()).hexdigest(),
+        'sha1': sha1sum(weights),
     }
     (args.out / f'{args.name}.json').write_text(
         json.dumps(info, indent=1, ensure_ascii=False) + '\n', encoding='utf-8'
