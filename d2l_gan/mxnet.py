@@ -1203,11 +1203,12 @@ def make_update(net_D, net_G, lr, betas):
 
 
 def train_budget(nets, data_iter, cpu_budget, latent_dim, recipe,
-                 monitor=None, update=None):
+                 monitor=None, update=None, half_life=EMA_HALF_LIFE):
     """Tarifle (`lr`, `betas`, `flip`, `augment`, `gamma`) `cpu_budget` saniyelik
     işlemci süresi dolana dek eğitir (dönem sonunda bakılır). Dönem başına
     [adım, kayıp_D, kayıp_G, D(x), D(G(z)) önce, sonra] döndürür. `update`
-    verilirse adımları o atar; yoksa `make_update` kurar."""
+    verilirse adımları o atar; yoksa `make_update` kurar. `half_life`, EMA'nın
+    yarılanma ömrüdür (adım)."""
     net_D, net_G, net_G_ema = nets
     if update is None:
         update = make_update(net_D, net_G, recipe['lr'], recipe['betas'])
@@ -1221,7 +1222,7 @@ def train_budget(nets, data_iter, cpu_budget, latent_dim, recipe,
             X = random_flip(X) if recipe['flip'] else X
             Z = d2l.noise(len(X), latent_dim)
             total = total + update(X, Z, aug, r1_gamma(recipe['gamma'], step))
-            ema_update(net_G_ema, net_G, ema_beta(step))
+            ema_update(net_G_ema, net_G, ema_beta(step, half_life))
             step += 1
         history.append([step] + [float(v) for v in total / len(data_iter)])
         clock.stop()

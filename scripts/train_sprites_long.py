@@ -6,13 +6,14 @@ türlerle) `--cpu-budget` saniyelik işlemci süresi boyunca eğitir ve EMA üre
 ağırlıklarını, çalıştırmanın bilgileriyle (süre, adım sayısı, işlemci, komut, ölçütler,
 sha-1) yazar. Bölümün "Daha uzun bir eğitim" kısmı bu ağırlıkları üç çerçevede yükler.
 
-Uzun eğitim son tarifin üç ayarını değiştirir (bölüm nedenlerini anlatır): ayrımcı
+Uzun eğitim son tarifin dört ayarını değiştirir (bölüm nedenlerini anlatır): ayrımcı
 ezberlemesin diye DiffAugment kaydırması açıktır (ablasyonun dördüncü satırı),
-öğrenme oranı küçüktür (`--lr`, varsayılan 2e-4) ve kayıp R3GAN'ınki gibi göreli
-kayıptır, R1 cezası üretilmiş görüntülerdeki eşi R2 ile birlikte (`--gamma`,
-varsayılan 1). `relativistic_update` bu adımı kurar; bölümün `train_budget`'ı onu
-`update` olarak alır. Bölümün öteki bütün parçaları (ağlar, paletli çıkış, minigrup
-standart sapması, ayna çevirme, tembel ceza, EMA) aynıdır.
+öğrenme oranı küçüktür (`--lr`, varsayılan 2e-4), EMA'nın yarılanma ömrü uzundur
+(`--ema-half-life`, varsayılan 2000 adım) ve kayıp R3GAN'ınki gibi göreli kayıptır,
+R1 cezası üretilmiş görüntülerdeki eşi R2 ile birlikte (`--gamma`, varsayılan 1).
+`relativistic_update` bu adımı kurar; bölümün `train_budget`'ı onu `update` olarak
+alır. Bölümün öteki bütün parçaları (ağlar, paletli çıkış, minigrup standart
+sapması, ayna çevirme, tembel ceza) aynıdır.
 
     .venv/bin/python scripts/train_sprites_long.py               # 3600 sn (60 dk)
     .venv/bin/python scripts/train_sprites_long.py --cpu-budget 5 --out /tmp/dene
@@ -141,6 +142,15 @@ def main(argv=None):
         '--width', type=int, default=None, help='taban kanal sayısı (bölümünki)'
     )
     parser.add_argument(
+        '--batch-size', type=int, default=None, help='minigrup boyu (bölümünki)'
+    )
+    parser.add_argument(
+        '--ema-half-life',
+        type=int,
+        default=2000,
+        help="EMA'nın yarılanma ömrü (adım; bölümde 500)",
+    )
+    parser.add_argument(
         '--snapshots',
         type=pathlib.Path,
         default=None,
@@ -158,6 +168,8 @@ def main(argv=None):
     setting = chapter_settings()
     if args.width is not None:
         setting['width'] = args.width
+    if args.batch_size is not None:
+        setting['batch_size'] = args.batch_size
     if args.snapshots is not None:
         args.snapshots.mkdir(parents=True, exist_ok=True)
     images, species = load_sprites(32)
@@ -183,6 +195,7 @@ def main(argv=None):
         recipe,
         monitor,
         update,
+        args.ema_half_life,
     )
     wall = time.perf_counter() - wall0
     # Ağırlıklar float16 saklanır (dosya yarı boyda); ölçüler de yuvarlanmış ağla,
@@ -203,6 +216,7 @@ def main(argv=None):
         },
         'loss': 'göreli (R3GAN), R1 + R2',
         'setting': setting,
+        'ema_half_life': args.ema_half_life,
         'steps': int(history[-1][0]),
         'cpu_budget_seconds': round(float(args.cpu_budget)),
         'wall_seconds': round(wall),

@@ -39,6 +39,7 @@ def test_writes_float16_weights_with_their_sha1(script, tmp_path, monkeypatch):
     assert info['sha1'] == sha1sum(out / 'dene.npz')
     assert info['steps'] > 0 and info['cpu_budget_seconds'] == 1
     assert info['recipe']['augment'] is True and info['recipe']['lr'] == 2e-4
+    assert info['ema_half_life'] == 2000
     assert info['command'].endswith('--name dene')
     monkeypatch.setattr(pretrained, 'BOOK_WEIGHTS', out)
     arrays, read_info = pretrained.load_book_weights('dene')
@@ -62,3 +63,36 @@ def test_relativistic_step_moves_both_networks(script):
     unchanged = [p is net_D[-1].bias for _, p in params]
     moved = [not torch.equal(b, p) for b, (_, p) in zip(before, params)]
     assert moved == [not u for u in unchanged]
+
+
+def test_batch_size_and_ema_half_life_reach_training(script, tmp_path, monkeypatch):
+    """`--batch-size` minigrupların boyunu, `--ema-half-life` EMA katsayısının
+    tavanını belirler (yarılanma ömrü 2 adımsa tavan 0.5 ** (1/2)); ikisi de bilgi
+    dosyasına yazılır."""
+    sizes, betas = [], []
+    ema_update = d2l.ema_update
+
+    def spy(net_ema, net, beta):
+        betas.append(beta)
+        return ema_update(net_ema, net, beta)
+
+    monkeypatch.setattr(d2l, 'ema_update', spy)
+    batches = d2l.load_pokemon
+
+    def loader(batch_size, **kwargs):
+        sizes.append(batch_size)
+        return batches(batch_size, **kwargs)
+
+    monkeypatch.setattr(d2l, 'load_pokemon', loader)
+    out = tmp_path / 'agirlik'
+    argv = [
+        '--out',
+        str(out),
+        *'--cpu-budget 1 --batch-size 4 --ema-half-life 2'.split(),
+    ]
+    assert script.main(argv) == 0
+    info = json.loads((out / 'sprites_palette_g.json').read_text(encoding='utf-8'))
+    assert sizes == [4] and info['setting']['batch_size'] == 4
+    assert info['ema_half_life'] == 2
+    assert max(betas) == pytest.approx(0.5**0.5)
+    assert len(betas) == info['steps'] + 1  # başlangıçtaki kopya (beta 0) dahil
