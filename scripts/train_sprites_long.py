@@ -142,6 +142,12 @@ def main(argv=None):
         '--width', type=int, default=None, help='taban kanal sayısı (bölümünki)'
     )
     parser.add_argument(
+        '--d-width',
+        type=int,
+        default=None,
+        help='ayrımcının taban kanal sayısı (verilmezse üreticininki)',
+    )
+    parser.add_argument(
         '--batch-size', type=int, default=None, help='minigrup boyu (bölümünki)'
     )
     parser.add_argument(
@@ -178,6 +184,9 @@ def main(argv=None):
     d2l.set_seed(seed)
     data_iter = d2l.load_pokemon(setting['batch_size'], images=train)
     nets = d2l.build_nets(recipe, setting['width'], setting['latent_dim'])
+    if args.d_width is not None:  # yalnızca ayrımcı genişler; üretici bölümünkü
+        setting['d_width'] = args.d_width
+        nets = (d2l.make_D_small(args.d_width, recipe['mbstd']),) + nets[1:]
     started, wall0 = datetime.datetime.now(datetime.timezone.utc), time.perf_counter()
     threads = torch.get_num_threads()
     print(
@@ -205,7 +214,10 @@ def main(argv=None):
         for k, v in nets[2].state_dict().items()
     }
     d2l.load_numpy_weights(nets[2], state)
-    fake = d2l.generate(nets[2], d2l.noise(len(held_out), setting['latent_dim']))
+    # Sayfanınkiyle aynı gürültü: tohumlu numpy üreteci, ayrılmış küme kadar örnek
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((len(held_out), setting['latent_dim']), np.float32)
+    fake = d2l.generate(nets[2], d2l.noise_from(Z))
     swd, pswd = d2l.quality(held_out, fake)
     args.out.mkdir(parents=True, exist_ok=True)
     weights = args.out / f'{args.name}.npz'

@@ -96,3 +96,42 @@ def test_batch_size_and_ema_half_life_reach_training(script, tmp_path, monkeypat
     assert info['ema_half_life'] == 2
     assert max(betas) == pytest.approx(0.5**0.5)
     assert len(betas) == info['steps'] + 1  # başlangıçtaki kopya (beta 0) dahil
+
+
+def test_d_width_widens_only_the_discriminator(script, tmp_path, monkeypatch):
+    """`--d-width` yalnızca ayrımcının kanal sayısını değiştirir: eğitimi alan D'nin
+    ilk evrişimi o kadar kanallıdır, saklanan üretici bölümün genişliğindedir."""
+    seen = []
+    update = script.relativistic_update
+
+    def spy(net_D, net_G, lr, betas):
+        seen.append((net_D[0].out_channels, net_G.scores.in_channels))
+        return update(net_D, net_G, lr, betas)
+
+    monkeypatch.setattr(script, 'relativistic_update', spy)
+    out = tmp_path / 'agirlik'
+    argv = ['--out', str(out), *'--cpu-budget 1 --d-width 6 --name dene'.split()]
+    assert script.main(argv) == 0
+    info = json.loads((out / 'dene.json').read_text(encoding='utf-8'))
+    assert seen == [(6, SETTING['width'])]
+    assert info['setting']['d_width'] == 6
+    assert info['setting']['width'] == SETTING['width']
+
+
+def test_recorded_scores_are_the_pages(script, tmp_path):
+    """Bilgi dosyasındaki ölçüler, bölümün yapacağı ölçümle aynıdır: saklanan
+    ağırlıklar, tohumlu numpy gürültüsü, ayrılmış küme kadar örnek."""
+    out = tmp_path / 'agirlik'
+    assert script.main(['--cpu-budget', '1', '--out', str(out), '--name', 'dene']) == 0
+    info = json.loads((out / 'dene.json').read_text(encoding='utf-8'))
+    arrays = dict(np.load(out / 'dene.npz'))
+    net = d2l.make_G_small(SETTING['width'], SETTING['latent_dim'], 8)
+    d2l.load_numpy_weights(net, arrays)
+    images, species = script.load_sprites(32)
+    _, held_out = script.split_by_species(
+        images, species, SETTING['num_held_out'], SETTING['seed']
+    )
+    rng = np.random.default_rng(SETTING['seed'])
+    Z = rng.standard_normal((len(held_out), SETTING['latent_dim']), np.float32)
+    swd, pswd = d2l.quality(held_out, d2l.generate(net, d2l.noise_from(Z)))
+    assert (info['swd_ema'], info['pswd_ema']) == (round(swd, 4), round(pswd, 4))
