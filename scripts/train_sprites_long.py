@@ -86,6 +86,28 @@ def progress(every_seconds, held_out, latent_dim, snapshots=None):
     return monitor
 
 
+class SpeciesBalanced:
+    """Her türü eşit sıklıkta gösteren minigruplar: bir görüntünün seçilme olasılığı
+    türünün görüntü sayısıyla ters orantılıdır (yerine koyarak çekilir). Birkaç tür
+    onlarca biçimle gelir (eğitimdeki 1.376 görüntünün 146'sı alcremie); düz
+    karıştırmada üretici o türlere orantısız pay ayırır. `len()` ve görüntü tensörü
+    `load_pokemon`'unkiyle aynıdır."""
+
+    def __init__(self, images, species, batch_size):
+        self.images = d2l.load_pokemon(batch_size, images=images).images
+        _, index, counts = np.unique(species, return_inverse=True, return_counts=True)
+        self.weights = torch.as_tensor(1 / counts[index], dtype=torch.float64)
+        self.batch_size = min(batch_size, len(images))
+
+    def __len__(self):
+        return len(self.images) // self.batch_size
+
+    def __iter__(self):
+        for _ in range(len(self)):
+            pick = torch.multinomial(self.weights, self.batch_size, replacement=True)
+            yield self.images[pick]
+
+
 def _grad_square(Y, X):
     """Örnek başına ||∇x D(x)||²; minigrup ortalaması, ikinci türev için grafikle."""
     (grad,) = torch.autograd.grad(Y.sum(), X, create_graph=True)
@@ -157,6 +179,11 @@ def main(argv=None):
         help="EMA'nın yarılanma ömrü (adım; bölümde 500)",
     )
     parser.add_argument(
+        '--balance-species',
+        action='store_true',
+        help='minigruplarda her tür eşit sıklıkta (biçim sayısından bağımsız)',
+    )
+    parser.add_argument(
         '--snapshots',
         type=pathlib.Path,
         default=None,
@@ -182,7 +209,14 @@ def main(argv=None):
     seed = setting['seed']
     train, held_out = split_by_species(images, species, setting['num_held_out'], seed)
     d2l.set_seed(seed)
-    data_iter = d2l.load_pokemon(setting['batch_size'], images=train)
+    if args.balance_species:  # aynı bölme, görüntülerin yerine tür numaralarıyla
+        train_species, _ = split_by_species(
+            species, species, setting['num_held_out'], seed
+        )
+        data_iter = SpeciesBalanced(train, train_species, setting['batch_size'])
+        setting['balance_species'] = True
+    else:
+        data_iter = d2l.load_pokemon(setting['batch_size'], images=train)
     nets = d2l.build_nets(recipe, setting['width'], setting['latent_dim'])
     if args.d_width is not None:  # yalnızca ayrımcı genişler; üretici bölümünkü
         setting['d_width'] = args.d_width

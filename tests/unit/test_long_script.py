@@ -135,3 +135,39 @@ def test_recorded_scores_are_the_pages(script, tmp_path):
     Z = rng.standard_normal((len(held_out), SETTING['latent_dim']), np.float32)
     swd, pswd = d2l.quality(held_out, d2l.generate(net, d2l.noise_from(Z)))
     assert (info['swd_ema'], info['pswd_ema']) == (round(swd, 4), round(pswd, 4))
+
+
+def test_species_balanced_batches_show_each_species_equally(script):
+    """Altı görüntülü tür ile iki görüntülü tür minigruplarda eşit sıklıkta görünür
+    (düz karıştırmada 3'e 1 olurdu); dönem uzunluğu `load_pokemon`'unkiyle aynıdır."""
+    torch.manual_seed(0)
+    images = np.repeat(np.array([-1.0, 1.0], np.float32), [6, 2])
+    images = np.broadcast_to(images[:, None, None, None], (8, 32, 32, 3)).copy()
+    batches = script.SpeciesBalanced(images, np.array([7] * 6 + [9] * 2), 4)
+    assert len(batches) == len(d2l.load_pokemon(4, images=images)) == 2
+    firsts = torch.cat([X[:, 0, 0, 0] for _ in range(500) for X in batches])
+    assert len(firsts) == 4000
+    assert (firsts == 1).float().mean().item() == pytest.approx(0.5, abs=0.03)
+
+
+def test_balance_species_reaches_training(script, tmp_path, monkeypatch):
+    """`--balance-species` eğitimi `SpeciesBalanced` minigruplarıyla yürütür ve
+    bilgi dosyasına yazılır; verilmezse `load_pokemon`'unkiler kullanılır."""
+    seen = []
+    train_budget = d2l.train_budget
+
+    def spy(nets, data_iter, *args):
+        seen.append(type(data_iter).__name__)
+        return train_budget(nets, data_iter, *args)
+
+    monkeypatch.setattr(d2l, 'train_budget', spy)
+    out = tmp_path / 'agirlik'
+    for name, extra in (('duz', []), ('denk', ['--balance-species'])):
+        argv = ['--out', str(out), '--cpu-budget', '1', '--name', name, *extra]
+        assert script.main(argv) == 0
+    infos = [
+        json.loads((out / f'{n}.json').read_text(encoding='utf-8'))['setting']
+        for n in ('duz', 'denk')
+    ]
+    assert seen == ['_Minibatches', 'SpeciesBalanced']
+    assert 'balance_species' not in infos[0] and infos[1]['balance_species'] is True
