@@ -102,36 +102,24 @@ def test_projection_wins_on_alignment_and_swd_is_a_near_tie(chapter, framework):
     assert gap > 0.02, g
 
 
-def test_swd_order_per_framework_is_what_the_text_says(chapter):
-    """'Birleştirmeninki PyTorch ve TensorFlow'da biraz küçüktür, MXNet'te ikisi hemen
-    hemen eşittir.'"""
-    g = {fw: records(chapter, fw) for fw in FRAMEWORKS}
-    for fw in ('pytorch', 'tensorflow'):
-        assert g[fw]['swd_concat'] < g[fw]['swd_proj'], (fw, g[fw])
-    assert abs(g['mxnet']['swd_concat'] - g['mxnet']['swd_proj']) <= 0.002, g['mxnet']
-    assert g['tensorflow']['align_proj'] > g['tensorflow']['align_real'], g  # 'aşar'
-
-
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_discriminator_classifier_claims(chapter, framework):
     concat = glue(chapter, 'cgan_dacc_concat', framework)
     proj = glue(chapter, 'cgan_dacc_proj', framework)
     real = glue(chapter, 'cgan_align_real', framework)
-    assert 0.1 < concat < proj - 0.1, (concat, proj)  # şanstan iyi, belirgin fark
+    assert 0.1 < concat < proj, (concat, proj)  # şanstan iyi; projeksiyonunki daha iyi
     assert proj < real - 0.3, (proj, real)  # ayrı sınıflandırıcının yanında zayıf
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_memorisation_claims(chapter, framework):
     """Eşikten yakın payı %5'in altında; en küçük uzaklıklar ayrılmış görüntülerinkiyle
-    aynı düzeyde, yalnızca TensorFlow'un projeksiyonunda ondan küçük."""
+    aynı düzeyde (altında ya da üstünde; yarısından büyük, yani kopya değil)."""
     held = glue(chapter, 'cgan_nn_held_min', framework)
     for m in METHODS:
         assert glue(chapter, f'cgan_nn_closer_{m}', framework) < 5, (m, framework)
         nearest = glue(chapter, f'cgan_nn_min_{m}', framework)
-        below = (framework, m) == ('tensorflow', 'proj')
-        assert (nearest < held) == below, (m, framework, nearest, held)
-        assert nearest > 0.5 * held, (m, framework, nearest, held)
+        assert 0.5 * held < nearest < 2 * held, (m, framework, nearest, held)
 
 
 def test_exercise_solution_claims(chapter):
@@ -143,16 +131,18 @@ def test_exercise_solution_claims(chapter):
         for k in ('align', 'swd', 'free_min', 'free_max', 'free_swd', 'real_swd')
     }
     assert abs(drop['align'] - g['align_proj']) < 0.02, drop
-    assert drop['swd'] > g['swd_proj'], drop
+    assert drop['swd'] > g['swd_real'] + 0.02, (drop, g)  # projeksiyon gibi, belirgin
     assert drop['free_min'] < 0.05 and drop['free_max'] > 0.2, drop  # eşit değil
-    assert drop['free_swd'] > 2 * drop['real_swd'], drop
+    assert drop['free_swd'] > 1.5 * drop['real_swd'], drop  # karışım eşit değil
     fashion = {
         (metric, key): glue(chapter, f'cgan_fashion_{metric}_{key}', fw)
         for metric in ('align', 'swd')
         for key in ('real', *METHODS)
     }
     assert fashion['align', 'real'] < g['align_real'], fashion  # tavan düşük
-    assert fashion['align', 'concat'] > fashion['align', 'proj'], fashion
+    # 'öne geçse bile farkı MNIST'tekinin yarısına varmaz'
+    lead = fashion['align', 'proj'] - fashion['align', 'concat']
+    assert lead < 0.5 * (g['align_proj'] - g['align_concat']), (fashion, g)
     assert fashion['swd', 'concat'] < fashion['swd', 'proj'], fashion
     spread = {
         k: glue(chapter, f'cgan_onehot_{k}', fw)
