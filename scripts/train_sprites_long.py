@@ -13,9 +13,10 @@ ezberlemesin diye DiffAugment kaydırması açıktır (ablasyonun dördüncü sa
 R1 cezası üretilmiş görüntülerdeki eşi R2 ile birlikte (`--gamma`, varsayılan 1).
 `relativistic_update` bu adımı kurar; bölümün `train_budget`'ı onu `update` olarak
 alır. Bölümün öteki bütün parçaları (ağlar, paletli çıkış, minigrup standart
-sapması, ayna çevirme, tembel ceza) aynıdır.
+sapması, ayna çevirme, tembel ceza) aynıdır. `--balance-species` minigruplarda her
+türü eşit sıklıkta gösterir; paketteki ağırlıklar (`sprites_bal`) onunla eğitildi.
 
-    .venv/bin/python scripts/train_sprites_long.py               # 3600 sn (60 dk)
+    .venv/bin/python scripts/train_sprites_long.py --balance-species  # 3600 sn
     .venv/bin/python scripts/train_sprites_long.py --cpu-budget 5 --out /tmp/dene
 
 Ağırlıklar paketin veri dosyasıdır (`d2l_gan/weights/`): okurlar onları paketle

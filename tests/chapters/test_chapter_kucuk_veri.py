@@ -43,12 +43,14 @@ def test_headline_records_exist_as_floats(chapter, framework):
 def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
     chapter, framework
 ):
-    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif iki SWD'de de klasik
+    """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif 16×16 SWD'de klasik
     DCGAN'dan iyidir ve klasik → gerçek/gerçek açığının en az %70'ini kapatır; düz
-    renk payı gerçek görüntülerinkine klasikten çok daha yakındır."""
+    renk payı gerçek görüntülerinkine klasikten çok daha yakındır. Yama SWD'sinde
+    PyTorch ve MXNet'te iyidir; TensorFlow'da metnin dediği gibi geride kalır."""
     r = records(chapter, framework)
     assert r['swd', 'best'] < r['swd', 'classic'], r
-    assert r['pswd', 'best'] < r['pswd', 'classic'], r
+    behind = framework == 'tensorflow'  # metin: 'gerisinde bile kalır'
+    assert (r['pswd', 'best'] > r['pswd', 'classic']) == behind, r
     assert r['swd', 'classic'] < r['swd', 'untrained'], r
     assert glue(chapter, 'swd_closed', framework) >= 70
     flat_gap = abs(r['flat', 'best'] - r['flat', 'real'])
@@ -56,9 +58,12 @@ def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
 
 
 def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
-    """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür."""
+    """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür;
+    klasik DCGAN'ın yama SWD'lerinin en küçüğü TensorFlow'dadır."""
     for fw in FRAMEWORKS:
         assert glue(chapter, 'pswd_closed', fw) < glue(chapter, 'swd_closed', fw), fw
+    classic = {fw: glue(chapter, 'pswd_classic', fw) for fw in FRAMEWORKS}
+    assert min(classic, key=classic.get) == 'tensorflow', classic
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
@@ -120,7 +125,7 @@ def test_memorisation_checks_are_reported(chapter, framework):
     text = stored_text(chapter, 'ezber', framework)
     assert 'üretilmiş (EMA)' in text and 'ayrılmış gerçek' in text
     assert glue(chapter, 'nn_fake_min', framework) > 0  # kopya yok
-    assert glue(chapter, 'nn_closer', framework) <= 10.0  # metin: %5 dolayında
+    assert glue(chapter, 'nn_closer', framework) < 5  # metin: üçünde de %5'in altında
     medians = {
         name: float(
             re.search(
@@ -157,15 +162,16 @@ def test_long_run_weights_are_small_and_what_the_page_loaded(chapter):
     from d2l_gan.data import sha1sum
     from d2l_gan.pretrained import BOOK_WEIGHTS, load_book_weights
 
-    _, info = load_book_weights('sprites_b32')
-    path = BOOK_WEIGHTS / 'sprites_b32.npz'
+    _, info = load_book_weights('sprites_bal')
+    path = BOOK_WEIGHTS / 'sprites_bal.npz'
     assert path.stat().st_size < 1.5 * 2**20  # metin: bir buçuk megabayttan küçük
     assert sha1sum(path) == info['sha1']
     assert info['command'].startswith('python scripts/train_sprites_long.py')
     assert info['cpu_budget_seconds'] <= 3600
     # metin: tek iş parçacığı; kaydırma açık, öğrenme oranı 0.0002, γ = 1, EMA'nın
-    # yarılanma ömrü 500 yerine 2000 adım
+    # yarılanma ömrü 500 yerine 2000 adım; minigruplarda türler eşit sıklıkta
     assert info['threads'] == 1
+    assert info['setting']['balance_species'] is True
     assert info['ema_half_life'] == 2000
     assert stored_setting(chapter, 'zamanlama', 'EMA_HALF_LIFE') == '500'
     recipe = info['recipe']
@@ -191,18 +197,17 @@ def test_long_run_gives_the_same_numbers_in_every_framework(chapter):
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_long_run_claims(chapter, framework):
     """Uzun eğitimin yorumu: bütçenin yirmi katı; yama SWD'si son tarifin
-    (180 sn) belirgin biçimde altında ve gerçek/gerçek'e yakın; 16×16 SWD aynı
+    (180 sn) belirgin biçimde altında ve gerçek/gerçek'le aynı düzeyde; 16×16 SWD aynı
     düzeyde; düz renk payı gerçek görüntülerinkinin belirgin biçimde altında; ezberleme
-    payı %5'in biraz üstünde ve en küçük uzaklık ayrılmış görüntülerinkinden küçük."""
+    payı %5'in altında ve en küçük uzaklık ayrılmış görüntülerinkinden büyük."""
     r = records(chapter, framework)
     long = {name: glue(chapter, name, framework) for name in LONG}
     budget = int(stored_setting(chapter, 'ayarlar', 'cpu_budget'))
     assert glue(chapter, 'long_minutes', framework) * 60 == 20 * budget
     assert long['pswd_long'] < r['pswd', 'best'] - 0.01, (long, r)
-    assert long['pswd_long'] - r['pswd', 'real'] < 0.5 * (
-        r['pswd', 'best'] - r['pswd', 'real']
-    )
-    assert abs(long['swd_long'] - r['swd', 'best']) <= 0.01, (long, r)
+    assert abs(long['pswd_long'] - r['pswd', 'real']) <= 0.005, (long, r)
+    assert abs(long['swd_long'] - r['swd', 'real']) <= 0.005, (long, r)
+    assert long['swd_long'] <= r['swd', 'best'], (long, r)  # son tarif 'ona yakındı'
     assert long['flat_long'] < r['flat', 'real'] - 0.1, (long, r)
-    assert 5 < long['nn_closer_long'] < 10, long
-    assert long['nn_min_long'] < glue(chapter, 'nn_held_min', framework)
+    assert long['nn_closer_long'] < 5, long
+    assert long['nn_min_long'] > glue(chapter, 'nn_held_min', framework)

@@ -144,6 +144,10 @@ def test_the_real_archive_offline(data_home):
     os.symlink(archive, data_home / archive.name)
     X, species = data.load_sprites(32)
     assert X.shape == (1793, 32, 32, 3) and len(np.unique(species)) == 633
+    # küçük veri bölümünün uzun eğitimi: eğitim görüntülerinin onda birinden fazlası
+    # alcremie'nin (869) biçimleri
+    train, _ = data.split_by_species(species, species, 150, 0)
+    assert len(train) == 1376 and (train == 869).sum() == 146
     regular, _ = data.load_sprites(32, shiny=False)
     assert len(regular) == 896
     big, big_species = data.load_sprites(64, shiny=False)
