@@ -91,22 +91,23 @@ class SpeciesBalanced:
     """Her türü eşit sıklıkta gösteren minigruplar: bir görüntünün seçilme olasılığı
     türünün görüntü sayısıyla ters orantılıdır (yerine koyarak çekilir). Birkaç tür
     onlarca biçimle gelir (eğitimdeki 1.376 görüntünün 146'sı alcremie); düz
-    karıştırmada üretici o türlere orantısız pay ayırır. `len()` ve görüntü tensörü
-    `load_pokemon`'unkiyle aynıdır."""
+    karıştırmada üretici o türlere orantısız pay ayırır. Görüntü tensörü, minigrup
+    boyu ve `len()` `load_pokemon`'un yineleyicisinden gelir; yalnızca çekiş
+    farklıdır."""
 
     def __init__(self, images, species, batch_size):
-        self.images = d2l.load_pokemon(batch_size, images=images).images
+        self.batches = d2l.load_pokemon(batch_size, images=images)
         _, index, counts = np.unique(species, return_inverse=True, return_counts=True)
         self.weights = torch.as_tensor(1 / counts[index], dtype=torch.float64)
-        self.batch_size = min(batch_size, len(images))
 
     def __len__(self):
-        return len(self.images) // self.batch_size
+        return len(self.batches)
 
     def __iter__(self):
+        size = self.batches.batch_size
         for _ in range(len(self)):
-            pick = torch.multinomial(self.weights, self.batch_size, replacement=True)
-            yield self.images[pick]
+            pick = torch.multinomial(self.weights, size, replacement=True)
+            yield self.batches.images[pick]
 
 
 def _grad_square(Y, X):
