@@ -148,6 +148,9 @@ def test_the_real_archive_offline(data_home):
     # alcremie'nin (869) biçimleri
     train, _ = data.split_by_species(species, species, 150, 0)
     assert len(train) == 1376 and (train == 869).sum() == 146
+    # '... vivillon, arceus, pikachu ve minior da onlarca görüntüyle gelir'
+    for number in (666, 493, 25, 774):
+        assert (train == number).sum() >= 20, number
     regular, _ = data.load_sprites(32, shiny=False)
     assert len(regular) == 896
     big, big_species = data.load_sprites(64, shiny=False)
