@@ -55,6 +55,11 @@ def test_trained_generator_beats_untrained_on_held_out_images(chapter, framework
         )
         assert trained <= 0.7 * untrained, (metric, trained, untrained)
         assert real < trained, (metric, real, trained)
+    # Metin: 16×16 SWD gerçek/gerçek değerinin dört kat dolayında, yama SWD'si
+    # sekiz dokuz katı.
+    swd_ratio = glue('swd_trained') / glue('swd_real')
+    pswd_ratio = glue('pswd_trained') / glue('pswd_real')
+    assert 3.5 <= swd_ratio <= 4.5 and 7.5 <= pswd_ratio < 10, (swd_ratio, pswd_ratio)
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
@@ -120,3 +125,25 @@ def test_relu_exercise_solution_claims(chapter, framework):
     assert glue('relu_swd') > glue('leaky_swd')
     assert glue('relu_pswd') > glue('leaky_pswd')
     assert glue('relu_dx') > glue('leaky_dx') and glue('relu_dgz') < glue('leaky_dgz')
+
+
+def test_relu_difference_against_the_frameworks_own_spread(chapter):
+    """Çözüm: iki SWD satırında ReLU'nun farkı, sızıntılı ReLU'lu DCGAN'ın çerçeveden
+    çerçeveye oynamasından büyüktür; ayrımcının çıktılarında ise onunla aynı
+    büyüklüktedir (en az bir çerçevede oynamadan küçük, hiçbirinde üç katından
+    büyük değil)."""
+
+    def glue(name, framework):
+        return stored_glue(chapter, f'dcgan_{name}_{framework}')
+
+    for name in ('swd', 'pswd', 'dx', 'dgz'):
+        leaky = [glue(f'leaky_{name}', fw) for fw in FRAMEWORKS]
+        spread = max(leaky) - min(leaky)
+        diffs = [
+            abs(glue(f'relu_{name}', fw) - glue(f'leaky_{name}', fw))
+            for fw in FRAMEWORKS
+        ]
+        if name in ('swd', 'pswd'):
+            assert min(diffs) > spread, (name, diffs, spread)
+        else:
+            assert min(diffs) < spread and max(diffs) < 3 * spread, (diffs, spread)
