@@ -132,7 +132,9 @@ def test_most_of_the_loss_falls_in_the_first_fifty_steps(chapter, framework):
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_exercise_solutions_claims(fw):
-    """stil-ex-baslangic: içerikten başlayınca toplam kayıp daha küçüktür. stil-ex-tv:
+    """stil-ex-baslangic: içerikten başlayınca içerik kaybı önce çıkar, sonra iner;
+    son stil kaybı gürültüden başlayanınkiyle birkaç yüzde içinde aynı, içerik kaybı
+    ve toplam kayıp daha küçüktür. stil-ex-tv:
     γ = 0 iken toplam değişim kaybı ana eniyilemenin sonundakinin yaklaşık dört katıdır;
     içerik ve stil kayıpları biraz düşer."""
     nb = stored_chapter('stil_aktarimi')
@@ -141,6 +143,10 @@ def test_exercise_solutions_claims(fw):
         return stored_glue(nb, f'{name}_{fw}')
 
     assert g('init_total_final') < g('init_noise_total_final')
+    assert g('init_content_peak') > 2 * g('init_content_final')
+    assert g('init_content_peak_step') < 10
+    assert g('init_content_final') < g('style_content_loss')
+    assert abs(g('init_style_final') / g('style_style_loss') - 1) < 0.05
     assert 3.5 < g('notv_tv') / g('notv_tv_main') < 4.5
     assert g('notv_content') < g('style_content_loss')
     assert g('notv_style') < g('style_style_loss')
