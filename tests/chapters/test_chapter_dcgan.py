@@ -5,7 +5,14 @@ import re
 import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
-from stored import SUFFIX, has_image, stored_glue, stored_setting, stored_text
+from stored import (
+    SUFFIX,
+    framework_glue,
+    has_image,
+    stored_glue,
+    stored_setting,
+    stored_text,
+)
 from stored import stored_cell as cell
 
 EPOCH_LINE = re.compile(
@@ -49,17 +56,17 @@ def test_trained_generator_beats_untrained_on_held_out_images(chapter, framework
     def glue(name):
         return stored_glue(chapter, f'dcgan_{name}_{framework}')
 
+    ratio = {}  # eğitilmiş / gerçek-gerçek
     for metric in ('swd', 'pswd'):
         trained, untrained, real = (
             glue(f'{metric}_{k}') for k in ('trained', 'untrained', 'real')
         )
         assert trained <= 0.7 * untrained, (metric, trained, untrained)
         assert real < trained, (metric, real, trained)
+        ratio[metric] = trained / real
     # Metin: 16×16 SWD gerçek/gerçek değerinin dört kat dolayında, yama SWD'si
     # sekiz dokuz katı.
-    swd_ratio = glue('swd_trained') / glue('swd_real')
-    pswd_ratio = glue('pswd_trained') / glue('pswd_real')
-    assert 3.5 <= swd_ratio <= 4.5 and 7.5 <= pswd_ratio < 10, (swd_ratio, pswd_ratio)
+    assert 3.5 <= ratio['swd'] <= 4.5 and 7.5 <= ratio['pswd'] < 10, ratio
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
@@ -132,17 +139,13 @@ def test_relu_difference_against_the_frameworks_own_spread(chapter):
     çerçeveye oynamasından büyüktür; ayrımcının çıktılarında ise onunla aynı
     büyüklüktedir (en az bir çerçevede oynamadan küçük, hiçbirinde üç katından
     büyük değil)."""
-
-    def glue(name, framework):
-        return stored_glue(chapter, f'dcgan_{name}_{framework}')
-
     for name in ('swd', 'pswd', 'dx', 'dgz'):
-        leaky = [glue(f'leaky_{name}', fw) for fw in FRAMEWORKS]
+        leaky, relu = (
+            [framework_glue(chapter, f'dcgan_{kind}_{name}', fw) for fw in FRAMEWORKS]
+            for kind in ('leaky', 'relu')
+        )
         spread = max(leaky) - min(leaky)
-        diffs = [
-            abs(glue(f'relu_{name}', fw) - glue(f'leaky_{name}', fw))
-            for fw in FRAMEWORKS
-        ]
+        diffs = [abs(r - k) for r, k in zip(relu, leaky)]
         if name in ('swd', 'pswd'):
             assert min(diffs) > spread, (name, diffs, spread)
         else:
