@@ -67,6 +67,11 @@ TRANSLATIONS = {
 # jupyterquiz, MathJax 3 sayfada yarım yüklüyse onu bir CDN'den yüklemeye çalışır;
 # sınavlarda TeX yoktur (testler denetler), bu dal hiçbir şey yüklemeden döner.
 CDN_LOAD = re.compile(r"script\.src\s*=\s*'https?://[^']*';")
+# jupyterquiz, MathJax'in sürümünü `version[0]` diye okur (sayfa açılınca ve her
+# yanıtta). Sayfada MathJax'in ayarları olup betiği henüz yüklenmemişse (yavaş bir
+# makinede kitabın sayfası) `version` tanımsızdır ve bu okuma hata verir;
+# `String(version)[0]` tanımsızda "u" olur: hiçbir dal seçilmez, hata da olmaz.
+MATHJAX_VERSION = re.compile(r'(?<![\w.)])version\[0\]')
 # Kitabın renkleri ve okunur yazı boyutları; yalnızca bu sınavın kutusuna uygulanır.
 COLORS = {
     '--jq-multiple-choice-bg': '#1f4e79',
@@ -277,10 +282,17 @@ def _script(questions, div_id):
 
     prefix, static, url = load_questions_script(questions, div_id)
     script = build_script(prefix, static, url, div_id, load_js=True)
-    script = CDN_LOAD.sub('return;', script)
+    script = guard_mathjax(CDN_LOAD.sub('return;', script))
     for english, turkish in TRANSLATIONS.items():
         script = script.replace(english, turkish)
     return script
+
+
+def guard_mathjax(script):
+    """jupyterquiz betiğinde MathJax'in sürümünü, MathJax henüz yüklenmemişken de
+    hatasız okunur kılar (bkz. `MATHJAX_VERSION`); iki kez uygulamak bir şey
+    değiştirmez."""
+    return MATHJAX_VERSION.sub('String(version)[0]', script)
 
 
 def _container(div_id):

@@ -12,8 +12,10 @@ gösterir (`d2l_gan.quiz.show_quiz`, biçimi orada anlatılır). Bu modül:
   o sayılarla tutmalı. Bölümde sınav hücreleri (`sinav-once`, `sinav-sonra`) varsa
   yerleri, kaynakları ve saklı çıktıları da denetlenir: çıktının gösterdiği sayılar
   o çerçevenin glue kayıtlarıyla aynı olmalı.
-- `relative_quiz_links`: kitabın sayfasında geri bildirimlerin bağlantıları
-  çevrimiçi kitaba değil aynı siteye (göreli) gider; derleme çevrimdışı da okunur.
+- `page_quiz_outputs`: sınav çıktılarını kitabın sayfasına uyarlar. Geri
+  bildirimlerin bağlantıları çevrimiçi kitaba değil aynı siteye (göreli) gider;
+  derleme çevrimdışı da okunur. Betikler `guard_mathjax`'ten geçer: bu düzeltmeden
+  önce çalıştırılmış bölümlerin saklı betikleri de MathJax yüklenmeden hata vermez.
 """
 
 import html
@@ -32,6 +34,7 @@ from d2l_gan.quiz import (
     PARTS,
     PLACEHOLDER,
     evaluate,
+    guard_mathjax,
     question_names,
 )
 
@@ -464,9 +467,10 @@ _ONLINE_LINK = re.compile(
 )
 
 
-def relative_quiz_links(nb):
-    """Sınav çıktılarındaki çevrimiçi kitap bağlantılarını sayfaya göreli yapar
-    (bölüm sayfaları `book/` altındadır; bağlantı aynı sekmede açılır)."""
+def page_quiz_outputs(nb):
+    """Sınav çıktılarını sayfaya uyarlar: çevrimiçi kitap bağlantıları sayfaya göreli
+    (bölüm sayfaları `book/` altındadır; bağlantı aynı sekmede açılır), betikler
+    `guard_mathjax`'ten geçmiş."""
     replacement = f"<a class='{LINK_CLASS}' href='\\1'>"
     for cell in nb.cells:
         for out in cell.get('outputs', []):
@@ -474,4 +478,6 @@ def relative_quiz_links(nb):
             for mime in ('application/javascript', 'text/html'):
                 if isinstance(data.get(mime), str):
                     data[mime] = _ONLINE_LINK.sub(replacement, data[mime])
+            if isinstance(script := data.get('application/javascript'), str):
+                data['application/javascript'] = guard_mathjax(script)
     return nb

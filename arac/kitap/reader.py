@@ -6,14 +6,14 @@ Kaynak defter derlemeden önce üç yerde değişir:
   eklentisi bunları kendi sekme kümesinde gösterir.
 - Süre kutusundaki yer tutucular (`{{ sure_pytorch }}` ...) çalıştırmanın
   kaydettiği sürelerle doldurulur (runtime.fill_runtime).
-- Sınav çıktılarındaki bağlantılar çevrimiçi kitaba değil, aynı siteye gider
-  (quiz.relative_quiz_links).
+- Sınav çıktılarındaki bağlantılar çevrimiçi kitaba değil, aynı siteye gider;
+  betikleri MathJax yüklenmeden de hatasız çalışır (quiz.page_quiz_outputs).
 """
 
 import nbformat
 
 from .outputs import expand_shared_cells
-from .quiz import relative_quiz_links
+from .quiz import page_quiz_outputs
 from .runtime import fill_runtime
 
 
@@ -22,4 +22,4 @@ def read_chapter(text):
     for cell in nb.cells:
         if cell.cell_type == 'markdown':
             cell.source = fill_runtime(cell.source, nb)
-    return relative_quiz_links(expand_shared_cells(nb))
+    return page_quiz_outputs(expand_shared_cells(nb))

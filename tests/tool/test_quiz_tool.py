@@ -30,10 +30,10 @@ from kitap.quiz import (
     CELL_IDS,
     add_quiz_cells,
     cell_source,
+    page_quiz_outputs,
     quiz_cell_problems,
     quiz_data,
     quiz_file_problems,
-    relative_quiz_links,
 )
 from kitap.runner import run_chapter
 from repo import ROOT
@@ -249,22 +249,25 @@ def test_add_quiz_cells_script_is_idempotent(book, capsys):
 # --- Kitaptaki bağlantılar -------------------------------------------------------
 
 
-def test_book_links_become_relative_and_open_in_the_same_tab():
+def test_book_links_become_relative_and_scripts_survive_missing_mathjax():
     link = (
         f"<a class='sinav-kaynak' href='{BOOK_URL}book/teori.html#en-iyi' "
         "target='_blank' rel='noopener'>Önceki bölümde: En iyi</a>"
     )
     cell = nbformat.v4.new_code_cell('show_quiz()')
     script = f'var q={json.dumps([{"feedback": "Yanlış." + link}])};'
+    # Düzeltmeden önce saklanmış bir betiğin MathJax satırı (jupyterquiz 2.9.6.4)
+    script += 'var version = MathJax.version; if (version[0] == "3") {}'
     cell.outputs = [
         nbformat.v4.new_output('display_data', data={'application/javascript': script})
     ]
     nb = nbformat.v4.new_notebook(cells=[cell])
-    relative_quiz_links(nb)
+    page_quiz_outputs(nb)
     text = cell.outputs[0]['data']['application/javascript']
     # jupyterquiz soruları json.dumps ile (ASCII dışı harfler kaçışlı) yazar.
     assert "<a class='sinav-kaynak' href='teori.html#en-iyi'>\\u00d6nceki" in text
     assert BOOK_URL not in text
+    assert 'if (String(version)[0] == "3")' in text
 
 
 def test_book_url_is_the_configured_baseurl():

@@ -151,6 +151,15 @@ def test_output_is_deterministic_and_fetches_nothing(quiz_file):
     assert '<link' not in text and '@import' not in text and 'src=' not in text
 
 
+def test_script_reads_the_mathjax_version_even_before_mathjax_loads(quiz_file):
+    # jupyterquiz `version[0]` okur; MathJax yüklenmemişken `version` tanımsızdır.
+    quiz_file()
+    script = quiz.quiz_outputs('deneme', 'once')[1]['application/javascript']
+    assert 'String(version)[0]' in script
+    assert re.search(r'(?<![\w.)])version\[0\]', script) is None
+    assert quiz.guard_mathjax(script) == script
+
+
 def test_unknown_part_and_chapter_are_turkish_errors(quiz_file):
     quiz_file()
     with pytest.raises(ValueError, match="'once' ya da 'sonra'"):
