@@ -10,6 +10,12 @@ from stored import stored_chapter
 pytest_plugins = ['chromium', 'fake_book', 'offline_data']
 
 
+def pytest_collection_modifyitems(items):
+    """`slow` işaretli modüller öne: pytest-xdist modülleri toplama sırasıyla dağıtır
+    (`--no-loadscope-reorder`); uzun bir modül sona kalırsa öteki işçi boşta bekler."""
+    items.sort(key=lambda item: item.get_closest_marker('slow') is None)
+
+
 @pytest.fixture(scope='module')
 def chapter(request):
     """Test dosyasının `CHAPTER` adını verdiği bölüm, saklı çıktılarıyla."""

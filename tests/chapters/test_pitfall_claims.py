@@ -12,14 +12,15 @@ aynı yapıdaki ayarlarla koşturulur ve bölümün öne sürdüğü her yön de
 * eşit adım ve çizelgeyle PacGAN düz GAN'dan çok mod kapsar; düz GAN'ın örnekleri
   tek bir küçük kümeye yığılır (yayılımı küçüktür).
 
-Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); sonuçlar
-JSON olarak döner ve çerçeve başına bir kez hesaplanır.
+Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); üç süreç
+modülün başında aynı anda başlar, sonuçlar JSON olarak döner ve çerçeve başına bir kez
+hesaplanır. Modül uzun sürer (`slow`): pytest-xdist onu işçilere ilk dağıtır.
 """
 
 import pytest
 
-from claims import run_claims
-from d2l_gan.frameworks import FRAMEWORKS, MODULES
+from claims import result, start_all
+from d2l_gan.frameworks import FRAMEWORKS
 from repo import SUPPORT
 
 SEEDS = [0, 1]
@@ -31,10 +32,18 @@ RING = dict(num_steps=1000, batch_size=64, lr_D=1e-2, lr_G=1e-2, num_snapshots=1
 SCRIPT = SUPPORT / 'pitfall_claims_run.py'
 
 
-@pytest.fixture(scope='module', params=FRAMEWORKS)
-def claims(request):
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope='module')
+def started():
     setting = {'warmup': WARMUP, 'play': PLAY, 'noise': NOISE, 'ring': RING}
-    return request.param, run_claims(SCRIPT, MODULES[request.param], SEEDS, setting)
+    yield from start_all(SCRIPT, SEEDS, setting)
+
+
+@pytest.fixture(scope='module', params=FRAMEWORKS)
+def claims(request, started):
+    return request.param, result(started[request.param])
 
 
 def test_r1_converges_and_simultaneous_steps_spiral_out(claims):

@@ -12,14 +12,15 @@ ayarlarla koşturulur ve her iddianın yönü denetlenir:
   de dört tohumun en az üçünde bunu ister (kırpmalı WGAN için bölüm bir yön iddia
   etmez: sonucu çerçeveye bağlıdır).
 
-Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); sonuçlar
-JSON olarak döner ve çerçeve başına bir kez hesaplanır.
+Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); üç süreç
+modülün başında aynı anda başlar, sonuçlar JSON olarak döner ve çerçeve başına bir kez
+hesaplanır. Modül uzun sürer (`slow`): pytest-xdist onu işçilere ilk dağıtır.
 """
 
 import pytest
 
-from claims import run_claims
-from d2l_gan.frameworks import FRAMEWORKS, MODULES
+from claims import result, start_all
+from d2l_gan.frameworks import FRAMEWORKS
 from repo import SUPPORT
 
 SEEDS = [1, 2]  # bölümün saklı çıktıları tohum 0 ile üretildi
@@ -27,9 +28,17 @@ RING_SEEDS = [1, 2, 3, 4]  # halka ölçümü ucuz ve tohuma duyarlı: daha çok
 SCRIPT = SUPPORT / 'wgan_claims_run.py'
 
 
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope='module')
+def started():
+    yield from start_all(SCRIPT, SEEDS, RING_SEEDS)
+
+
 @pytest.fixture(scope='module', params=FRAMEWORKS)
-def claims(request):
-    return request.param, run_claims(SCRIPT, MODULES[request.param], SEEDS, RING_SEEDS)
+def claims(request, started):
+    return request.param, result(started[request.param])
 
 
 def test_dirac_wgan_stays_away_and_r1_converges(claims):
