@@ -59,6 +59,11 @@ export D2L_GAN_DATA=$PWD/_build/data
 # (AMD EPYC, 2 çekirdek: Colab yığınında PyTorch'un tuzaklar defteri 77 sn yerine
 # 11 sn, WGAN iddialarının PyTorch ölçümü 285 sn yerine 91 sn; pytest 1332 -> 1065 sn).
 export OMP_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1
+# Aynı nedenle TensorFlow'un işlemler arası havuzu da tek iş parçacığı ve MXNet
+# zaman uyumlu motorla (NaiveEngine) çalışır: iş parçacıklı motor Python'la hesabı iki
+# çekirdeğe yayar, tek başına biraz hızlıdır ama daha çok işlemci harcar. WGAN iddia
+# ölçümünün bir tohumu: MXNet 65 -> 50, TensorFlow 33 -> 31 işlemci sn.
+export TF_NUM_INTEROP_THREADS=1 MXNET_ENGINE_TYPE=NaiveEngine
 # Okur defterleri Colab'ınkine yakın bir yığında: Python >= 3.12, numpy 2, en yeni
 # TensorFlow/Keras; torch Python 3.11 + numpy 2 ile. Yığın arka planda, pytest'in
 # öteki testleriyle aynı anda koşar: kurulumu çoğunlukla indirmedir ve pytest tek
@@ -85,6 +90,6 @@ stage "Colab yığını (arka planda başlar)" start_colab
 stage "pytest (birim, nbval, tarayıcı)" "${PYTEST[@]}" tests _build/nbtest \
   --ignore=tests/colab \
   --nbval-lax --nbval-current-env --nbval-sanitize-with _build/nbtest/nbval_sanitize.cfg \
-  -n 2 --dist loadscope
+  -n 2 --dist loadscope --no-loadscope-reorder
 stage "Colab yığını (bitişi)" finish_colab
 stage "pytest (Colab yığınının sonuçları)" "${PYTEST[@]}" tests/colab -q
