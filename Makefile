@@ -14,10 +14,10 @@ venv: $(STAMP) $(MATHJAX)
 $(STAMP): requirements.txt requirements-nodeps.txt pyproject.toml arac/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	# --no-compile: .pyc dosyaları kurulurken değil, modül ilk içe aktarılınca yazılır
-	# (kurulum 108 yerine 68 sn; çoğu modül hiç içe aktarılmaz).
-	$(BIN)/python -m pip install -q --no-compile -r requirements.txt
-	$(BIN)/python -m pip install -q --no-compile --no-deps -r requirements-nodeps.txt
+	# .pyc'ler kurulurken derlenir (--no-compile değil): PYTHONDONTWRITEBYTECODE=1 olan
+	# bir makinede ilk içe aktarma onları yazmaz, her süreç TensorFlow'u yeniden derler.
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps -r requirements-nodeps.txt
 	# İki dağıtım, düzenlenebilir: okur paketi d2l-gan (kök) ve kitabın aracı kitap
 	# (arac/). compat: paketler sys.path'e bir .pth ile eklenir; PYTHONPATH önce gelir.
 	$(BIN)/python -m pip install -q --no-deps -e . --config-settings editable_mode=compat

@@ -136,10 +136,7 @@ def clean_env(**extra):
 
 
 def pip(venv, *args):
-    # --no-compile: .pyc'ler kurulurken değil, ilk içe aktarmada yazılır (TensorFlow
-    # ortamının kurulumu 27 yerine 12 işlemci sn)
-    cmd = [str(venv / 'bin' / 'python'), '-m', 'pip', 'install', '-q', '--no-compile']
-    cmd += args
+    cmd = [str(venv / 'bin' / 'python'), '-m', 'pip', 'install', '-q', *args]
     result = subprocess.run(cmd, env=clean_env(), capture_output=True, text=True)
     if result.returncode != 0:
         noise = re.compile(r"Location '.*' is ignored")
