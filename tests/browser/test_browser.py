@@ -1,7 +1,7 @@
 """Derlenmiş kitabın tarayıcı testleri: bütün sayfalar, çerçeve sekmeleri, tek çerçeveyi
 okuyanın gördüğü şekil ve alıştırma numaraları, Türkçe arama, sayfa düzeni (tek arama
-kutusu, alt bilgi, kod ve denklem genişliği), Colab bağlantıları. (Çözümsüz derleme:
-test_browser_cozumsuz.py.)
+kutusu, alt bilgi, kod genişliği), Colab bağlantıları. (Çözümsüz derleme:
+test_browser_cozumsuz.py; bölümlerde denklem, kod ve çıktı taşması: test_site.py.)
 
 `make book` çıktısı (_build/html) yerel bir HTTP sunucusundan Debian'ın Chromium'una
 (Playwright ile) açılır; ağa çıkılmaz.
@@ -16,6 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from chromium import SEARCH_BOXES
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.checks import MAX_LINE
@@ -344,13 +345,11 @@ def test_search_snippets_have_no_raw_latex(site, page):
 
 # --- Sayfa düzeni --------------------------------------------------------------------
 
-SEARCH_BOXES = """() => Array.from(document.querySelectorAll(
-    '.search-button-field, .search-button, input[type="search"], input[name="q"]'))
-  .filter((el) => !el.closest('dialog') && el.checkVisibility()).length"""
 
-
+# Bölüm sayfalarındaki arama kutularını test_site.py'nin taşma ölçümü sayar (sayfayı
+# aynı iki genişlikte zaten açar).
 @pytest.mark.parametrize('width', [1280, 390])
-@pytest.mark.parametrize('path', PAGES)
+@pytest.mark.parametrize('path', [p for p in PAGES if p not in CHAPTER_PAGES])
 def test_one_search_box(site, page, path, width):
     page.set_viewport_size({'width': width, 'height': 900})
     page.goto(site + path, wait_until='domcontentloaded')
@@ -400,25 +399,3 @@ def test_88_character_code_line_fits_at_1280(site, page, path):
         assert scrolling == [], f'{LABELS[framework]}: kısa satırlı kod yana kayıyor'
     overflow = page.evaluate(FILL_CODE, MAX_LINE)
     assert overflow and max(overflow) <= 0, f'{MAX_LINE} karakter sığmıyor: {overflow}'
-
-
-# Sığmayan ayrık denklemler: kendi kutusunda kayabilir mi, taşan kenarı silik mi?
-WIDE_EQUATIONS = """() => Array.from(
-    document.querySelectorAll('.bd-article mjx-container[display="true"]'))
-  .filter((m) => m.checkVisibility() && m.scrollWidth > m.clientWidth + 1)
-  .map((m) => ({scrolls: ['auto', 'scroll'].includes(getComputedStyle(m).overflowX),
-                cue: m.classList.contains('d2l-overflow-right')}))"""
-
-
-@pytest.mark.parametrize('width', [1280, 390])
-@pytest.mark.parametrize('path', CHAPTER_PAGES)
-def test_long_equations_scroll_visibly(site, page, path, width):
-    """Denklem sayfayı yana taşırmaz; sığmayan denklem kendi kutusunda kayar ve sağ
-    kenarı silikleşir (okur devamı olduğunu görür)."""
-    page.set_viewport_size({'width': width, 'height': 900})
-    page.goto(site + path, wait_until='domcontentloaded')
-    wait_for_math(page)
-    page.wait_for_timeout(200)  # d2l-overflow.js MathJax'ten sonra çalışır
-    assert page.evaluate('() => document.documentElement.scrollWidth') <= width
-    for equation in page.evaluate(WIDE_EQUATIONS):
-        assert equation == {'scrolls': True, 'cue': True}

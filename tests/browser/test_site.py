@@ -23,6 +23,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
+from chromium import SEARCH_BOXES
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import INSTRUCTOR_PAGES, html_dir
 from kitap.config import chapter_notebooks
@@ -98,8 +99,8 @@ OVERFLOW = r"""() => {
   }
   for (const math of article.querySelectorAll('mjx-container[display="true"]')) {
     if (math.checkVisibility() && scrolls(math))
-      result.display_scrolling.push({text: short(math),
-                                     scrollable: scrollable(math), hint: hint(math)});
+      result.display_scrolling.push({text: short(math), scrollable: scrollable(math),
+        right: math.classList.contains('d2l-overflow-right')});
   }
   for (const pre of article.querySelectorAll('div.highlight pre')) {
     if (!pre.checkVisibility() || !scrolls(pre)) continue;
@@ -115,9 +116,10 @@ def measure(page, url, width):
     page.set_viewport_size({'width': width, 'height': 900})
     page.goto(url)
     wait_for_layout(page)
+    search_boxes = page.evaluate(SEARCH_BOXES)  # sekmeler açılmadan, okurun gördüğü
     page.evaluate(SHOW_ALL_TABS)
     page.wait_for_timeout(300)  # ResizeObserver ve requestAnimationFrame
-    return page.evaluate(OVERFLOW)
+    return page.evaluate(OVERFLOW) | {'search_boxes': search_boxes}
 
 
 @pytest.fixture(scope='module')
@@ -146,12 +148,15 @@ def test_formulas_code_and_output_fit_the_column(
     assert result['inline_clipped'] == [], 'kesilen satır içi formül'
     for formula in result['inline_scrolling']:
         assert formula['hint'], f'kaydığı görünmeyen satır içi formül: {formula}'
+    # Sığmayan ayrık denklem kendi kutusunda kayar ve (başta) sağ kenarı silikleşir:
+    # okur devamı olduğunu görür
     for equation in result['display_scrolling']:
-        assert equation['scrollable'] and equation['hint'], equation
+        assert equation['scrollable'] and equation['right'], equation
     scrolling = result['input_scrolling']
     assert len(scrolling) <= MAX_SCROLLING_INPUT[width], scrolling
     if width == 1280:
         assert result['output_wide'] == [], 'sütundan geniş çıktı satırı'
+    assert result['search_boxes'] == 1, 'sayfada tek arama kutusu olmalı'
 
 
 # --- Öğrenci sürümü ----------------------------------------------------------------

@@ -33,6 +33,11 @@ CHROMIUM_ARGS = [
     '--disable-sync',
 ]
 
+# Sayfada görünen arama kutularının sayısı (açılır arama penceresindekiler hariç).
+SEARCH_BOXES = """() => Array.from(document.querySelectorAll(
+    '.search-button-field, .search-button, input[type="search"], input[name="q"]'))
+  .filter((el) => !el.closest('dialog') && el.checkVisibility()).length"""
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
