@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from chromium import SEARCH_BOXES
+from chromium import MATHJAX, PAGE_TIMEOUT_MS, SEARCH_BOXES
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.checks import MAX_LINE
@@ -112,6 +112,7 @@ def broken_link(site, url):
     return None
 
 
+@pytest.mark.mathjax
 @pytest.mark.parametrize('path', PAGES)
 def test_every_page_renders_cleanly(site, page, path):
     """Her sayfada: konsol hatası yok, dış istek yok, ham TeX yok, her resim yüklü ve
@@ -140,6 +141,7 @@ def test_every_page_renders_cleanly(site, page, path):
     assert outside == [], 'sayfa dış adreslerden kaynak istedi'
 
 
+@pytest.mark.mathjax
 def test_math_rendered_offline(site, page):
     page.goto(site + CHAPTER)
     wait_for_math(page)
@@ -213,13 +215,26 @@ def test_framework_choice_persists_over_three_pages_in_a_row(site, page):
             page.locator('a.right-next').first.click()
 
 
-@pytest.mark.parametrize('path', CHAPTER_PAGES)
-def test_colab_links(site, page, path):
+@pytest.fixture(scope='module', params=CHAPTER_PAGES)
+def chapter_page(request, browser, site):
+    """(yol, sayfa): bölüm sayfası 1280 piksel genişlikte bir kez açılır (MathJax'siz).
+    Bölüm başına üç test onu bu sırayla kullanır: Colab bağlantıları, okurun gördüğü
+    numaralar (sekme seçer), kod kutularının genişliği (sekme seçer, kutulara yazar)."""
+    context = browser.new_context(viewport={'width': 1280, 'height': 900})
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    context.route(MATHJAX, lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site + request.param, wait_until='domcontentloaded')
+    yield request.param, page
+    context.close()
+
+
+def test_colab_links(chapter_page):
+    path, page = chapter_page
     config = yaml.safe_load((ROOT / '_config.yml').read_text(encoding='utf-8'))
     repo = config['repository']['url'].removeprefix('https://github.com/').strip('/')
     branch = config['repository'].get('branch', 'main')
     chapter = Path(path).stem
-    page.goto(site + path)
     links = page.locator('a.d2l-colab-link')
     assert links.all_inner_texts() == list(LABELS.values())
     for framework, link in zip(FRAMEWORKS, links.all()):
@@ -263,23 +278,6 @@ def choose_framework(page, framework):
         assert set(selected_tabs(page, LABELS[framework])) == {LABELS[framework]}
 
 
-@pytest.mark.parametrize('path', CHAPTER_PAGES)
-def test_one_framework_reader_sees_consecutive_numbers(site, page, path):
-    """PyTorch, sonra TensorFlow, sonra MXNet okuru: şekiller ve alıştırmalar bölüm
-    numarasıyla başlar ve boşluksuz sürer (5.1, 5.2, ...)."""
-    page.goto(site + path, wait_until='domcontentloaded')
-    chapter = chapter_number(page)
-    assert chapter.isdigit(), f'bölüm başlığı numaralı değil: {chapter!r}'
-    for framework in FRAMEWORKS:
-        choose_framework(page, framework)
-        seen = page.evaluate(READER_NUMBERS)
-        for kind in ('Şekil', 'Alıştırma'):
-            numbers = [text.split()[1] for text in seen if text.startswith(kind + ' ')]
-            expected = [f'{chapter}.{k}' for k in range(1, len(numbers) + 1)]
-            assert numbers == expected, f'{LABELS[framework]} okuru, {kind}'
-        assert sum(text.startswith('Alıştırma ') for text in seen) >= 3
-
-
 # Okur defterindeki numaralı başlıklar: "### Alıştırma 3.2", "> **Teorem 2.1**".
 NOTEBOOK_NUMBERS = re.compile(
     r'^(?:### |> \*\*)((?:'
@@ -289,18 +287,29 @@ NOTEBOOK_NUMBERS = re.compile(
 )
 
 
-@pytest.mark.parametrize('path', CHAPTER_PAGES)
-def test_reader_notebooks_number_exercises_and_theorems_like_the_book(site, page, path):
-    """Numaraların tek kaynağı: okur defterleri alıştırma ve teoremleri kitabın
-    sayfasındaki numaralarla (aynı sırayla) anar."""
-    page.goto(site + path, wait_until='domcontentloaded')
+def test_one_framework_reader_sees_consecutive_numbers(chapter_page):
+    """PyTorch, sonra TensorFlow, sonra MXNet okuru: şekiller ve alıştırmalar bölüm
+    numarasıyla başlar ve boşluksuz sürer (5.1, 5.2, ...). Numaraların tek kaynağı
+    sayfadır: okur defterleri alıştırma ve teoremleri aynı numaralarla, aynı sırayla
+    anar."""
+    path, page = chapter_page
+    chapter = chapter_number(page)
+    assert chapter.isdigit(), f'bölüm başlığı numaralı değil: {chapter!r}'
     html = [t for t in page.evaluate(READER_NUMBERS) if not t.startswith('Şekil ')]
+    assert any(t.startswith('Alıştırma ') for t in html)
     stem = Path(path).stem
     for framework in FRAMEWORKS:
         nb = nbformat.read(ROOT / 'notebooks' / framework / f'{stem}.ipynb', 4)
         markdown = '\n\n'.join(c.source for c in nb.cells if c.cell_type == 'markdown')
         assert NOTEBOOK_NUMBERS.findall(markdown) == html, framework
-    assert any(t.startswith('Alıştırma ') for t in html)
+    for framework in FRAMEWORKS:
+        choose_framework(page, framework)
+        seen = page.evaluate(READER_NUMBERS)
+        for kind in ('Şekil', 'Alıştırma'):
+            numbers = [text.split()[1] for text in seen if text.startswith(kind + ' ')]
+            expected = [f'{chapter}.{k}' for k in range(1, len(numbers) + 1)]
+            assert numbers == expected, f'{LABELS[framework]} okuru, {kind}'
+        assert sum(text.startswith('Alıştırma ') for text in seen) >= 3
 
 
 # --- Arama ------------------------------------------------------------------------
@@ -384,10 +393,8 @@ FILL_CODE = """(n) => ['.sd-tab-content .cell_input pre', '.cell_input pre']
                   return pre.scrollWidth - pre.clientWidth; })"""
 
 
-@pytest.mark.parametrize('path', CHAPTER_PAGES)
-def test_88_character_code_line_fits_at_1280(site, page, path):
-    page.set_viewport_size({'width': 1280, 'height': 900})
-    page.goto(site + path, wait_until='domcontentloaded')
+def test_88_character_code_line_fits_at_1280(chapter_page):
+    _, page = chapter_page
     for framework in FRAMEWORKS:
         choose_framework(page, framework)
         blocks = page.evaluate(CODE_BLOCKS)

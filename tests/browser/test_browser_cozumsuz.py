@@ -68,17 +68,23 @@ def fetch(page, url):
 # --- Bölüm sayfaları: metin, indirme düğmesi, Colab ve depo düğmeleri -------------
 
 
-def download_source(page, chapter, folder):
+def download_source(page, chapter, folder, framework='pytorch'):
     """Sayfadaki indirme düğmesinin verdiği (seçili çerçevenin) defterinin metni;
     defter `folder` altındadır."""
     links = page.locator('a.btn-d2l-notebook')
     assert links.count() == 1, 'sayfada defter indirme düğmesi yok'
     url = urljoin(page.url, links.first.get_attribute('href'))
-    assert url.endswith(f'{folder}/pytorch/{chapter}.ipynb'), url
+    assert url.endswith(f'{folder}/{framework}/{chapter}.ipynb'), url
     text = fetch(page, url)
     assert json.loads(text)['cells'], url
     # Ham metin, "Colab'da aç" defterlerinin denetimindeki gibi (bkz. colab_notebooks).
     return text
+
+
+def choose_framework(page, framework):
+    label = page.locator(f"label.sd-tab-label[data-sync-id='{framework}']")
+    if label.count():
+        label.first.click()
 
 
 def colab_notebooks(page, chapter, folder):
@@ -114,9 +120,15 @@ def test_chapter_page_routes_carry_no_solution(site, hidden_site, page, path):
     assert page.locator('.exercise').count() == count
     assert page.locator('.solution').count() == 0
     assert leaked(body_text(page)) == [] and leaked(page.content()) == []
-    source = download_source(page, chapter, f'notebooks/{STUDENT_DIR}')
-    assert leaked(source) == []
-    assert len(re.findall(r'### Alıştırma \d+', source)) == count
+    # İndirme düğmesi seçilen çerçevenin öğrenci defterini, depodakinin aynısını verir
+    for framework in FRAMEWORKS:
+        choose_framework(page, framework)
+        folder = f'notebooks/{STUDENT_DIR}'
+        source = download_source(page, chapter, folder, framework)
+        path = ROOT / folder / framework / f'{chapter}.ipynb'
+        assert source == path.read_text(encoding='utf-8'), path
+        assert leaked(source) == []
+        assert len(re.findall(r'### Alıştırma \d+', source)) == count
     for notebook in colab_notebooks(page, chapter, f'notebooks/{STUDENT_DIR}'):
         text = notebook.read_text(encoding='utf-8')
         assert leaked(text) == [], notebook
