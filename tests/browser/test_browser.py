@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from chromium import MATHJAX, PAGE_TIMEOUT_MS, SEARCH_BOXES
+from chromium import SEARCH_BOXES, new_context, select_framework
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.checks import MAX_LINE
@@ -220,9 +220,7 @@ def chapter_page(request, browser, site):
     """(yol, sayfa): bölüm sayfası 1280 piksel genişlikte bir kez açılır (MathJax'siz).
     Bölüm başına üç test onu bu sırayla kullanır: Colab bağlantıları, okurun gördüğü
     numaralar (sekme seçer), kod kutularının genişliği (sekme seçer, kutulara yazar)."""
-    context = browser.new_context(viewport={'width': 1280, 'height': 900})
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    context.route(MATHJAX, lambda route: route.abort())
+    context = new_context(browser, viewport={'width': 1280, 'height': 900})
     page = context.new_page()
     page.goto(site + request.param, wait_until='domcontentloaded')
     yield request.param, page
@@ -272,9 +270,7 @@ def chapter_number(page):
 
 
 def choose_framework(page, framework):
-    label = page.locator(f"label.sd-tab-label[data-sync-id='{framework}']")
-    if label.count():
-        label.first.click()
+    if select_framework(page, framework):
         assert set(selected_tabs(page, LABELS[framework])) == {LABELS[framework]}
 
 

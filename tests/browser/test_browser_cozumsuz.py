@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from chromium import select_framework
 from d2l_gan.frameworks import FRAMEWORKS, LABELS
 from kitap.build import html_dir
 from kitap.export import STUDENT_DIR
@@ -81,12 +82,6 @@ def download_source(page, chapter, folder, framework='pytorch'):
     return text
 
 
-def choose_framework(page, framework):
-    label = page.locator(f"label.sd-tab-label[data-sync-id='{framework}']")
-    if label.count():
-        label.first.click()
-
-
 def colab_notebooks(page, chapter, folder):
     """Colab düğmelerinin açtığı defterler (depodaki yerel kopyaları)."""
     links = page.locator('a.d2l-colab-link')
@@ -122,7 +117,7 @@ def test_chapter_page_routes_carry_no_solution(site, hidden_site, page, path):
     assert leaked(body_text(page)) == [] and leaked(page.content()) == []
     # İndirme düğmesi seçilen çerçevenin öğrenci defterini, depodakinin aynısını verir
     for framework in FRAMEWORKS:
-        choose_framework(page, framework)
+        select_framework(page, framework)
         folder = f'notebooks/{STUDENT_DIR}'
         source = download_source(page, chapter, folder, framework)
         path = ROOT / folder / framework / f'{chapter}.ipynb'

@@ -97,14 +97,32 @@ def hidden_site():
         yield url
 
 
+def new_context(browser, mathjax=False, **options):
+    """Boş bir tarayıcı deposuyla (önceki seçimler olmadan) yeni bir bağlam. `mathjax`
+    değilse MathJax istekleri kesilir: sayfadaki `window.MathJax` yalnızca ayardır,
+    dizgi beklenmez. `options` Playwright'ın `new_context`'ine gider (ör. viewport)."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    if not mathjax:
+        context.route(MATHJAX, lambda route: route.abort())
+    return context
+
+
+def select_framework(page, framework):
+    """Çerçevenin sekmesini seçer (sayfadaki sekme kümeleri birlikte değişir). Sayfada
+    o çerçevenin sekmesi yoksa bir şey yapmaz; sekme var mıydı?"""
+    label = page.locator(f"label.sd-tab-label[data-sync-id='{framework}']")
+    if not label.count():
+        return False
+    label.first.click()
+    return True
+
+
 @pytest.fixture
 def page(browser, request):
-    """Her test boş bir tarayıcı deposuyla (önceki seçimler olmadan) başlar. MathJax
-    yalnızca `@pytest.mark.mathjax` işaretli testte yüklenir: öteki testlerde
-    sayfadaki `window.MathJax` yalnızca ayardır, dizgi beklenmez."""
-    context = browser.new_context()
-    context.set_default_timeout(PAGE_TIMEOUT_MS)
-    if not request.node.get_closest_marker('mathjax'):
-        context.route(MATHJAX, lambda route: route.abort())
+    """Her test kendi bağlamında başlar; MathJax yalnızca `@pytest.mark.mathjax`
+    işaretli testte yüklenir."""
+    mathjax = request.node.get_closest_marker('mathjax') is not None
+    context = new_context(browser, mathjax)
     yield context.new_page()
     context.close()
