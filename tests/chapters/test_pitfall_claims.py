@@ -12,14 +12,15 @@ aynı yapıdaki ayarlarla koşturulur ve bölümün öne sürdüğü her yön de
 * eşit adım ve çizelgeyle PacGAN düz GAN'dan çok mod kapsar; düz GAN'ın örnekleri
   tek bir küçük kümeye yığılır (yayılımı küçüktür).
 
-Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); üç süreç
-modülün başında aynı anda başlar, sonuçlar JSON olarak döner ve çerçeve başına bir kez
-hesaplanır. Modül uzun sürer (`slow`): pytest-xdist onu işçilere ilk dağıtır.
+Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); süreçler
+sırayla, çerçevenin ilk testi geldiğinde başlar (bkz. claims.py), sonuçlar JSON olarak
+döner ve çerçeve başına bir kez hesaplanır. Modül uzun sürer (`slow`): pytest-xdist
+onu işçilere ilk dağıtır.
 """
 
 import pytest
 
-from claims import result, start_all
+from claims import run
 from d2l_gan.frameworks import FRAMEWORKS
 from repo import SUPPORT
 
@@ -35,15 +36,10 @@ SCRIPT = SUPPORT / 'pitfall_claims_run.py'
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope='module')
-def started():
-    setting = {'warmup': WARMUP, 'play': PLAY, 'noise': NOISE, 'ring': RING}
-    yield from start_all(SCRIPT, SEEDS, setting)
-
-
 @pytest.fixture(scope='module', params=FRAMEWORKS)
-def claims(request, started):
-    return request.param, result(started[request.param])
+def claims(request):
+    setting = {'warmup': WARMUP, 'play': PLAY, 'noise': NOISE, 'ring': RING}
+    return request.param, run(SCRIPT, request.param, SEEDS, setting)
 
 
 def test_r1_converges_and_simultaneous_steps_spiral_out(claims):

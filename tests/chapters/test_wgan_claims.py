@@ -12,14 +12,15 @@ ayarlarla koşturulur ve her iddianın yönü denetlenir:
   de dört tohumun en az üçünde bunu ister (kırpmalı WGAN için bölüm bir yön iddia
   etmez: sonucu çerçeveye bağlıdır).
 
-Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); üç süreç
-modülün başında aynı anda başlar, sonuçlar JSON olarak döner ve çerçeve başına bir kez
-hesaplanır. Modül uzun sürer (`slow`): pytest-xdist onu işçilere ilk dağıtır.
+Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); süreçler
+sırayla, çerçevenin ilk testi geldiğinde başlar (bkz. claims.py), sonuçlar JSON olarak
+döner ve çerçeve başına bir kez hesaplanır. Modül uzun sürer (`slow`): pytest-xdist
+onu işçilere ilk dağıtır.
 """
 
 import pytest
 
-from claims import result, start_all
+from claims import run
 from d2l_gan.frameworks import FRAMEWORKS
 from repo import SUPPORT
 
@@ -31,14 +32,9 @@ SCRIPT = SUPPORT / 'wgan_claims_run.py'
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope='module')
-def started():
-    yield from start_all(SCRIPT, SEEDS, RING_SEEDS)
-
-
 @pytest.fixture(scope='module', params=FRAMEWORKS)
-def claims(request, started):
-    return request.param, result(started[request.param])
+def claims(request):
+    return request.param, run(SCRIPT, request.param, SEEDS, RING_SEEDS)
 
 
 def test_dirac_wgan_stays_away_and_r1_converges(claims):

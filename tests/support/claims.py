@@ -1,53 +1,31 @@
-"""Tohum iddiası testlerinin ortak yardımcısı: ölçüm betiğini her çerçevenin kendi alt
+"""Tohum iddiası testlerinin ortak yardımcısı: ölçüm betiğini bir çerçevenin kendi alt
 sürecinde çalıştırır (yalnızca o çerçeve yüklenir) ve son 'SONUC' satırının JSON'unu
 döndürür.
 
-Üç çerçevenin süreçleri aynı anda başlar (`start_all`): modülün süresi üçünün toplamı
-değil en yavaşınınki olur, testler de sırası gelen çerçevenin sonucunu bekler
-(`result`).
+Çerçevelerin süreçleri sırayla koşar, aynı anda değil: test komutunda iki pytest işçisi
+ve Colab yığını zaten iki çekirdeği doldurur. Çekirdekten çok süreç, her birinin
+işlemci süresini büyütür (önbellekler her geçişte boşalır): 2 çekirdekli makinede,
+yanında üç hesap süreci varken WGAN iddialarının PyTorch ölçümü 21 yerine 30 işlemci
+sn tuttu.
 """
 
 import json
 import os
 import subprocess
 import sys
-import tempfile
 
-from d2l_gan.frameworks import FRAMEWORKS, MODULES
+from d2l_gan.frameworks import MODULES
 
 
-def start(script, module, *json_args):
-    """Betiği başlatır, beklemez. Çıktılar geçici dosyalara yazılır (borunun dolup
-    süreci durdurması olmaz)."""
-    out, err = tempfile.TemporaryFile('w+'), tempfile.TemporaryFile('w+')
-    process = subprocess.Popen(
-        [sys.executable, str(script), module, *map(json.dumps, json_args)],
-        stdout=out,
-        stderr=err,
+def run(script, framework, *json_args):
+    """Betiği `framework`ün modülüyle çalıştırır ve bitmesini bekler (test yarıda
+    kesilirse `subprocess.run` süreci durdurur)."""
+    process = subprocess.run(
+        [sys.executable, str(script), MODULES[framework], *map(json.dumps, json_args)],
+        capture_output=True,
         text=True,
         env={**os.environ, 'TF_CPP_MIN_LOG_LEVEL': '3'},
     )
-    return process, out, err
-
-
-def result(started):
-    process, out, err = started
-    process.wait()
-    out.seek(0)
-    err.seek(0)
-    assert process.returncode == 0, err.read()[-3000:]
-    line = next(ln for ln in out.read().splitlines() if ln.startswith('SONUC'))
+    assert process.returncode == 0, process.stderr[-3000:]
+    line = next(ln for ln in process.stdout.splitlines() if ln.startswith('SONUC'))
     return json.loads(line[len('SONUC') :])
-
-
-def start_all(script, *json_args):
-    """Her çerçeve için `start`; bir fikstürün içinde `yield from` ile kullanılır:
-    modül biterken hâlâ koşan süreç (bir test erken düştüyse) durdurulur."""
-    started = {fw: start(script, MODULES[fw], *json_args) for fw in FRAMEWORKS}
-    yield started
-    for process, *files in started.values():
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        for f in files:
-            f.close()
