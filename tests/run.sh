@@ -54,8 +54,9 @@ stage "test defterleri" $PY tests/support/prepare_notebooks.py _build/nbtest
 # Pokemon verisi: ../shared/data arşivi ya da (yoksa) sentetik görüntüler.
 stage "veri (Pokemon)" $PY tests/support/prepare_data.py _build/data
 export D2L_GAN_DATA=$PWD/_build/data
-# Bundan sonra dört iş aynı anda koşar (Colab yığınının iki ortamı, pytest'in iki
-# işçisi) ve çekirdek iki tane: her iş tek iş parçacığıyla çalışır. Küçük modellerde
+# Bundan sonra üç iş aynı anda koşar (pytest'in iki işçisi ve Colab yığını; yığın
+# iki ortamındaki defterleri sırayla çalıştırır, iddia testleri de çerçeveleri) ve
+# çekirdek iki tane: her iş tek iş parçacığıyla çalışır. Küçük modellerde
 # ikinci iş parçacığı hızlandırmaz; öteki işle yarışırken bekleyerek işlemci harcar
 # (AMD EPYC, 2 çekirdek: Colab yığınında PyTorch'un tuzaklar defteri 77 sn yerine
 # 11 sn, WGAN iddialarının PyTorch ölçümü 285 sn yerine 91 sn; pytest 1332 -> 1065 sn).
