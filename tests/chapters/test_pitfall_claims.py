@@ -1,4 +1,5 @@
-"""Tuzaklar bölümünün iddiaları tohuma değil yönteme bağlıdır: her çerçevede iki tohum.
+"""Tuzaklar bölümünün iddiaları tohuma değil yönteme bağlıdır: bölümün tohumundan (0)
+başka bir tohumla, küçültülmüş ayarlarla, her çerçevede.
 
 Bölümün deney işlevleri (`dirac_gan`, `head_start`, `train_ring_gan`) küçültülmüş ama
 aynı yapıdaki ayarlarla koşturulur ve bölümün öne sürdüğü her yön denetlenir:
@@ -24,7 +25,10 @@ from claims import run
 from d2l_gan.frameworks import FRAMEWORKS
 from repo import SUPPORT
 
-SEEDS = [0, 1]
+# Bölümün saklı çıktıları tohum 0 ve tam ayarla üretildi. Tek tohum: ölçüm çerçeve
+# başına 13-31 işlemci sn tutar ve test komutunun süresi (iki çekirdekte 20 dakika)
+# sınırlıdır.
+SEEDS = [1]
 # Küçültülmüş ayarlar. Bölümün tam ayarı: 3000 adım ısınma + 300 ortak adım; halkada
 # 6000 adım, minigrup 256, oran 1e-3. Daha kısa eğitimi büyük öğrenme oranı telafi eder.
 WARMUP, PLAY, NOISE = 1000, 100, 1.0
