@@ -113,8 +113,9 @@ def test_temel_gan_losses_approach_log2_from_both_sides(temel, framework):
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_temel_gan_longer_training_does_not_keep_improving(temel, framework):
-    """Sabit öğrenme oranıyla 100 dönem: son 50 dönemin ortalama hatası en iyi
-    değerin iki katından fazladır, kayıplar ise log 2'de kalır."""
+    """Sabit öğrenme oranıyla 100 dönem: en iyi an ilk yirmi dönemdedir, son 50
+    dönemin ortalama hatası en iyi değerin iki katından fazladır, kayıplar ise log 2'de
+    kalır."""
     rows = epochs(temel, 'uzun', framework)
     assert rows[-1][0] == 100, rows[-1]
     best = stored_glue(temel, f'long_best_{framework}')
@@ -123,6 +124,7 @@ def test_temel_gan_longer_training_does_not_keep_improving(temel, framework):
     final = stored_glue(temel, f'long_final_{framework}')
     assert rows[-1][3] == final
     assert late > 2 * best, (best, late)
+    assert 1 <= best_epoch <= 20, best_epoch  # metin: 'ilk yirmi döneminde'
     text = stored_text(temel, 'uzun-ozet', framework)
     assert f'en küçük ε {best:.3f} ({best_epoch}. dönem)' in text
     assert f'son 50 dönemin ortalaması {late:.3f}' in text
