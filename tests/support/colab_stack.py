@@ -178,9 +178,10 @@ def prepare(framework, chapter):
     return path
 
 
-def start_runner(venv, pairs, report):
-    """Defterleri ortamın kendi Python'uyla çalıştıran süreç. Her süreç kendi çalışma
-    klasöründedir: çekirdeklerin yerel soketleri (ipc) birbirine karışmaz."""
+def run_notebooks(venv, pairs, report):
+    """Defterleri ortamın kendi Python'uyla çalıştırır (colab_execute.py), bitmesini
+    bekler ve çıkış kodunu döndürür. Çalışma klasörü ortam başınadır: defterlerin
+    yazdığı dosyalar iki ortam arasında karışmaz."""
     cwd = OUT / 'calisma' / venv.name
     cwd.mkdir(parents=True, exist_ok=True)
     args = [
@@ -189,7 +190,7 @@ def start_runner(venv, pairs, report):
         str(report),
         *(f'{src}:{dst}' for src, dst in pairs),
     ]
-    return subprocess.Popen(args, env=clean_env(), cwd=cwd)
+    return subprocess.run(args, env=clean_env(), cwd=cwd).returncode
 
 
 # Okur ortamında bulunması ve bulunmaması gerekenler: okur paketi ve çerçeve sözlüğü
@@ -263,7 +264,14 @@ def main(argv=None):
     chapters = [
         c for c in chapter_notebooks(ROOT) if not args.chapter or c.stem in args.chapter
     ]
-    jobs = {}
+    report = {
+        'version_set': args.surumler,
+        'setup_seconds': setup_seconds,
+        'stacks': {},
+    }
+    # Çerçeveler sırayla: yığın pytest'in iki işçisiyle aynı anda koşar ve çekirdek
+    # iki tane. İkinci bir çalıştırıcı dördüncü hesap süreci olurdu; çekirdekten çok
+    # süreç her birinin işlemci süresini büyütür (bkz. tests/support/claims.py).
     for framework, venv in (('tensorflow', tf_venv), ('pytorch', pt_venv)):
         pairs = [
             (prepare(framework, c), OUT / 'cikti' / framework / f'{c.stem}.ipynb')
@@ -278,17 +286,8 @@ def main(argv=None):
             )
         for _, dst in pairs:
             dst.parent.mkdir(parents=True, exist_ok=True)
-        jobs[framework] = (venv, pairs, OUT / f'rapor-{framework}.json')
-    report = {
-        'version_set': args.surumler,
-        'setup_seconds': setup_seconds,
-        'stacks': {},
-    }
-    # Çerçeveler sırayla: yığın pytest'in iki işçisiyle aynı anda koşar ve çekirdek
-    # iki tane. İkinci bir çalıştırıcı dördüncü hesap süreci olurdu; çekirdekten çok
-    # süreç her birinin işlemci süresini büyütür (bkz. tests/support/claims.py).
-    for framework, (venv, pairs, path) in jobs.items():
-        if start_runner(venv, pairs, path).wait() != 0:
+        path = OUT / f'rapor-{framework}.json'
+        if run_notebooks(venv, pairs, path) != 0:
             sys.exit(f'hata: {framework} defterlerini çalıştıran süreç çöktü')
         report['stacks'][framework] = {
             **json.loads(path.read_text(encoding='utf-8')),
