@@ -155,8 +155,8 @@ def test_temel_gan_losses_end_at_log2(temel, framework):
 
 def test_temel_gan_more_discriminator_steps_do_not_help(temel):
     """temel-gan-ex-k: PyTorch'ta k'nin etkisi tohumlar arasındaki farktan küçüktür;
-    TensorFlow'da ve MXNet'te k = 5 ortalamayı belirgin biçimde kötüleştirir; k = 5 daha
-    uzun sürer."""
+    TensorFlow'da ve MXNet'te k = 5'in ortalaması daha kötüdür, ama tohumlar arasındaki
+    fark ortalamalar arasındaki farktan küçük değildir; k = 5 daha uzun sürer."""
 
     def k(name, framework):
         return stored_glue(temel, f'{name}_{framework}')
@@ -165,6 +165,11 @@ def test_temel_gan_more_discriminator_steps_do_not_help(temel):
     assert effect < 0.02
     assert k('k1_err_max', 'pytorch') - k('k1_err_min', 'pytorch') > effect
     for framework in ('tensorflow', 'mxnet'):
-        assert k('k5_err_mean', framework) > 1.5 * k('k1_err_mean', framework)
+        diff = k('k5_err_mean', framework) - k('k1_err_mean', framework)
+        spread = max(
+            k(f'k{n}_err_max', framework) - k(f'k{n}_err_min', framework)
+            for n in (1, 5)
+        )
+        assert 0 < diff <= spread, (framework, diff, spread)
     for framework in FRAMEWORKS:  # duvar saati: yalnızca k = 5'in daha uzun sürdüğü
         assert k('k5_time_ratio', framework) > 1
