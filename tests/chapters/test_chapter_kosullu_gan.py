@@ -114,12 +114,12 @@ def test_discriminator_classifier_claims(chapter, framework):
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_memorisation_claims(chapter, framework):
     """Eşikten yakın payı %5'in altında; en küçük uzaklıklar ayrılmış görüntülerinkiyle
-    aynı düzeyde (altında ya da üstünde; yarısından büyük, yani kopya değil)."""
+    aynı düzeyde ve ondan büyük (metin: kopya olmadıklarını uzaklıklar gösterir)."""
     held = glue(chapter, 'cgan_nn_held_min', framework)
     for m in METHODS:
         assert glue(chapter, f'cgan_nn_closer_{m}', framework) < 5, (m, framework)
         nearest = glue(chapter, f'cgan_nn_min_{m}', framework)
-        assert 0.5 * held < nearest < 2 * held, (m, framework, nearest, held)
+        assert held < nearest < 2 * held, (m, framework, nearest, held)
 
 
 def test_exercise_solution_claims(chapter):
@@ -140,9 +140,8 @@ def test_exercise_solution_claims(chapter):
         for key in ('real', *METHODS)
     }
     assert fashion['align', 'real'] < g['align_real'], fashion  # tavan düşük
-    # 'öne geçse bile farkı MNIST'tekinin yarısına varmaz'
-    lead = fashion['align', 'proj'] - fashion['align', 'concat']
-    assert lead < 0.5 * (g['align_proj'] - g['align_concat']), (fashion, g)
+    # Metin: giysilerde birleştirme iki ölçütte de öndedir
+    assert fashion['align', 'concat'] > fashion['align', 'proj'], fashion
     assert fashion['swd', 'concat'] < fashion['swd', 'proj'], fashion
     spread = {
         k: glue(chapter, f'cgan_onehot_{k}', fw)
