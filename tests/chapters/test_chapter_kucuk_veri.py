@@ -59,11 +59,13 @@ def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
 
 def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
     """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür;
-    klasik DCGAN'ın yama SWD'lerinin en küçüğü TensorFlow'dadır."""
+    klasik DCGAN'ın yama SWD'si PyTorch'ta öteki iki çerçevedekinin iki katı
+    kadardır."""
     for fw in FRAMEWORKS:
         assert glue(chapter, 'pswd_closed', fw) < glue(chapter, 'swd_closed', fw), fw
     classic = {fw: glue(chapter, 'pswd_classic', fw) for fw in FRAMEWORKS}
-    assert min(classic, key=classic.get) == 'tensorflow', classic
+    others = max(classic['tensorflow'], classic['mxnet'])
+    assert 1.8 * others < classic['pytorch'] < 2.5 * others, classic
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
