@@ -61,11 +61,11 @@ def test_small_clips_keep_most_weights_on_the_boundary(nb, fw):
 
 @pytest.mark.parametrize('fw', FRAMEWORKS)
 def test_wgan_gp_covers_most_modes_and_more_than_plain_gan(nb, fw):
-    """Metin: WGAN-GP her çerçevede düz GAN'dan çok mod kapsar; modların çoğunu
-    PyTorch'ta ve MXNet'te bulur, TensorFlow'da yalnızca birini."""
+    """Metin: WGAN-GP her çerçevede düz GAN'dan çok mod kapsar ve üçünde de modların
+    çoğunu bulur; yüksek kaliteli payı düz GAN'ınkinden büyük, yarının altındadır."""
     gp, plain = (glue(nb, f'{key}_ring_modes', fw) for key in ('wgan', 'plain'))
     assert gp > plain, (gp, plain)
-    assert gp >= 6 if fw != 'tensorflow' else gp == 1, (fw, gp)
+    assert gp >= 6, (fw, gp)
     hq_gp, hq_plain = (glue(nb, f'{key}_ring_hq', fw) for key in ('wgan', 'plain'))
     assert hq_plain < hq_gp < 0.5, (hq_gp, hq_plain)
 
