@@ -8,10 +8,9 @@ ayarlarla koşturulur ve her iddianın yönü denetlenir:
 * Dirac-GAN'da kırpmalı WGAN ve WGAN-GP dengeden uzak kalır, R1 cezalı GAN yakınsar;
 * derin bir eleştirmende c = 0.1 ile kırpma girdideki eğimi büyütür, c = 0.01
   söndürür; gradyan cezalı eleştirmenin eğimi 1 civarındadır;
-* halkada WGAN-GP, eşit üretici adımında düz GAN'dan çok mod kapsar; bölüm bunun
-  her tohumda değil çoğu tohumda olduğunu söyler (WGAN-GP de arada bir çöker), test
-  de üç tohumun en az ikisinde bunu ister (kırpmalı WGAN için bölüm bir yön iddia
-  etmez: sonucu çerçeveye bağlıdır).
+* halkada WGAN-GP, eşit üretici adımında düz GAN'dan çok mod kapsar; bölüm sonucun
+  tohuma ve çerçeveye duyarlı olduğunu söyler, test de bunu üç tohumun en az ikisinde
+  ister (kırpmalı WGAN için bölüm bir yön iddia etmez: sonucu çerçeveye bağlıdır).
 
 Her çerçeve kendi alt sürecinde koşar (yalnızca kendi çerçevesini yükler); süreçler
 sırayla, çerçevenin ilk testi geldiğinde başlar (bkz. claims.py), sonuçlar JSON olarak
