@@ -191,12 +191,13 @@ def question_names(question):
     return names
 
 
-def measured(names, values=None):
+def measured(names, values=None, glued=None):
     """Adların değerleri ve çerçeve: ({ad: değer}, çerçeve ya da None, [eksikler]).
 
-    `values` verilmişse değerler ondan; verilmemişse bu çekirdekte `d2l.glue` ile
-    kaydedilen `<ad>_<çerçeve>` sonuçlarından alınır.
+    `values` verilmişse değerler ondan; verilmemişse `glued`daki (varsayılan: bu
+    çekirdekte `d2l.glue` ile kaydedilenler) `<ad>_<çerçeve>` sonuçlarından alınır.
     """
+    glued = GLUED if glued is None else glued
     found, missing, framework = {}, [], None
     for name in sorted(names):
         if values is not None:
@@ -205,12 +206,12 @@ def measured(names, values=None):
             else:
                 missing.append(name)
             continue
-        keys = [fw for fw in FRAMEWORKS if f'{name}_{fw}' in GLUED]
+        keys = [fw for fw in FRAMEWORKS if f'{name}_{fw}' in glued]
         if len(keys) == 1:
             framework = keys[0]
-            found[name] = GLUED[f'{name}_{keys[0]}']
-        elif name in GLUED:
-            found[name] = GLUED[name]
+            found[name] = glued[f'{name}_{keys[0]}']
+        elif name in glued:
+            found[name] = glued[name]
         else:
             missing.append(name)
     return {k: float(v) for k, v in found.items()}, framework, missing
@@ -312,20 +313,23 @@ def _container(div_id):
     return div + '</div>' + styles + f'<style>{STYLE.format(id=div_id)}</style>'
 
 
-def quiz_outputs(chapter, part, values=None):
+def quiz_outputs(chapter, part, values=None, *, questions=None, glued=None):
     """Sınavın hücre çıktıları: [HTML (kutu ve biçem), JavaScript (sorular)].
 
     Çıktı belirlenimcidir: aynı sorular ve sayılar aynı çıktıyı verir (kutunun
     kimliği onlardan türetilir); ortak bir hücrenin sınavı bu yüzden çerçeveler
-    arasında ancak sayılar değişince farklıdır.
+    arasında ancak sayılar değişince farklıdır. Kitabın aracı, bölümün saklı
+    çıktılarını denetlerken soruları (`questions`, dosyanın o kısmı) ve bölümün
+    kaydettiği sayıları (`glued`, `GLUED` yerine) kendisi verir.
     """
     if part not in PARTS:
         raise ValueError(
             f'sınavın kısmı {" ya da ".join(map(repr, PARTS))} olur, {part!r} değil'
         )
-    questions = load_quiz(chapter)[part]
+    if questions is None:
+        questions = load_quiz(chapter)[part]
     names = set().union(*map(question_names, questions))
-    numbers, framework, missing = measured(names, values)
+    numbers, framework, missing = measured(names, values, glued)
     if missing:
         keep = [q for q in questions if not question_names(q) & set(missing)]
     else:

@@ -1,10 +1,13 @@
-"""Kitabın aracı: `python -m kitap {export,students,build,run,check}`.
+"""Kitabın aracı: `python -m kitap {export,students,build,run,sinav,check}`.
 
 export [--check]                      okur ve öğrenci defterlerini (notebooks/) ve
                                       paketin üretilen kısmını yazar / denetler
 students [--out KLASÖR]               öğrenci defterlerinin bir kopyasını yazar
 build [--hide-solutions]              kitabı derler (isteğe bağlı: çözümler gizli)
 run BÖLÜM [--framework F] [--params]  bölümü her çerçevede çalıştırır
+sinav BÖLÜM ...                       sınav hücrelerinin çıktılarını sınav dosyasının
+                                      bugünkü sorularıyla yeniden üretir (bölümün
+                                      saklı sayılarıyla; eğitim yeniden yapılmaz)
 check [BÖLÜM ...]                     bölümlerin yapısal denetimi
 """
 
@@ -18,6 +21,7 @@ from .build import build_book, html_dir
 from .checks import check_book
 from .errors import BookError
 from .export import export_all, write_students
+from .quiz import refresh_quiz_outputs
 from .runner import run_chapter
 
 
@@ -70,6 +74,12 @@ def build_parser():
     p.add_argument(
         '--timeout', type=int, default=1800, help='hücre başına süre sınırı (sn)'
     )
+    p = sub.add_parser(
+        'sinav',
+        help='sınav hücrelerinin çıktılarını sınav dosyasından yeniden üretir '
+        '(bölümün saklı sayılarıyla)',
+    )
+    p.add_argument('chapters', nargs='+', help='bölüm defterleri')
     p = sub.add_parser('check', help='bölümlerin yapısal denetimi')
     p.add_argument(
         'chapters', nargs='*', help='yalnızca bu bölümler (varsayılan: hepsi)'
@@ -108,6 +118,10 @@ def main(argv=None):
             return code
         elif args.command == 'run':
             run_chapter(args.chapter, args.framework, args.params, args.timeout)
+        elif args.command == 'sinav':
+            for chapter in args.chapters:
+                changed = refresh_quiz_outputs(root, chapter)
+                print(f'{chapter}: {changed} sınav hücresi yenilendi.')
         else:
             report = check_book(root, args.chapters)
             for name, problems in report.items():

@@ -11,13 +11,21 @@ gösterir (`d2l_gan.quiz.show_quiz`, biçimi orada anlatılır). Bu modül:
   sayının glue kaydı bölümün saklı çıktılarında her çerçevede bulunmalı ve `kosul`
   o sayılarla tutmalı. Bölümde sınav hücreleri (`sinav-once`, `sinav-sonra`) varsa
   yerleri, kaynakları ve saklı çıktıları da denetlenir: çıktının gösterdiği sayılar
-  o çerçevenin glue kayıtlarıyla aynı olmalı.
+  o çerçevenin glue kayıtlarıyla aynı olmalı ve çıktı, dosyanın bugünkü sorularıyla
+  o sayılardan üretilenle aynı olmalı (dosya bölüm çalıştıktan sonra değiştiyse
+  çıktı eskidir).
+- `refresh_quiz_outputs` (`python -m kitap sinav`): sınav hücrelerinin çıktılarını
+  dosyanın bugünkü sorularıyla, bölümün saklı glue kayıtlarından yeniden üretir.
+  Sınav hücresinin çıktısı yalnızca sorulara ve o sayılara bağlıdır
+  (`d2l_gan.quiz.quiz_outputs` belirlenimcidir); hücrenin bölüm çalışırken
+  çağırdığı işlev aynı girdilerle çağrılır, eğitim yeniden yapılmaz.
 - `page_quiz_outputs`: sınav çıktılarını kitabın sayfasına uyarlar. Geri
   bildirimlerin bağlantıları çevrimiçi kitaba değil aynı siteye (göreli) gider;
   derleme çevrimdışı da okunur. Betikler `guard_mathjax`'ten geçer: bu düzeltmeden
   önce çalıştırılmış bölümlerin saklı betikleri de MathJax yüklenmeden hata vermez.
 """
 
+import ast
 import html
 import json
 import math
@@ -36,12 +44,13 @@ from d2l_gan.quiz import (
     evaluate,
     guard_mathjax,
     question_names,
+    quiz_outputs,
 )
 
 from .chapter import load_chapter
 from .errors import BookError
 from .markdown import directives, tokens
-from .outputs import cell_outputs, glue_values
+from .outputs import cell_outputs, glue_values, set_cell_outputs
 from .runtime import RUNTIME_CLASS, RUNTIME_TITLE
 
 QUIZ_DIR = Path('book') / 'sinavlar'
@@ -328,8 +337,59 @@ def _exercises_index(nb):
     return None
 
 
-def quiz_cell_problems(nb, chapter):
-    """Bölümdeki sınav hücrelerinin sorunları (hücre yoksa sorun yok)."""
+def _kernel_glue(glue, framework, shown):
+    """`framework` çalıştırmasının çekirdeğindeki `GLUED`in eşi: o çerçevenin ve
+    çerçevesiz glue kayıtları, saklı metinlerinden değere çevrilmiş. `shown`: saklı
+    sınavın gösterdiği sayılar ({ad: değer}); çalıştırmanın kendi değerleri
+    olduklarından metinden okunandan önce gelirler."""
+    others = tuple(f'_{fw}' for fw in FRAMEWORKS if fw != framework)
+    glued = {}
+    for name, text in glue.items():
+        if name.endswith(others):
+            continue
+        try:
+            glued[name] = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            glued[name] = text
+    for name, value in shown.items():
+        glued[f'{name}_{framework}' if f'{name}_{framework}' in glued else name] = value
+    return glued
+
+
+def rendered_outputs(questions, chapter, part, glue, framework, shown):
+    """Sınav hücresinin `framework` çalıştırmasında vereceği çıktılar (nbformat
+    display_data), `questions` soruları ve bölümün saklı glue kayıtlarıyla."""
+    bundles = quiz_outputs(
+        chapter,
+        part,
+        questions=questions,
+        glued=_kernel_glue(glue, framework, shown),
+    )
+    return [nbformat.v4.new_output('display_data', data=bundle) for bundle in bundles]
+
+
+def _comparable(outputs):
+    """Çıktıların karşılaştırılan biçimi: veri demetleri; betikler `guard_mathjax`'ten
+    geçmiş (bu düzeltmeden önce çalıştırılmış bölümlerde de aynı olsun diye)."""
+    result = []
+    for out in outputs:
+        data = {
+            k: ''.join(v) if isinstance(v, list) else v
+            for k, v in out.get('data', {}).items()
+        }
+        if 'application/javascript' in data:
+            data['application/javascript'] = guard_mathjax(
+                data['application/javascript']
+            )
+        result.append(data)
+    return result
+
+
+def quiz_cell_problems(nb, chapter, questions=None):
+    """Bölümdeki sınav hücrelerinin sorunları (hücre yoksa sorun yok).
+
+    `questions`: sınav dosyası ({'once': [...], 'sonra': [...]}); verilirse saklı
+    çıktı, bu sorularla üretilecek çıktıyla da karşılaştırılır."""
     by_id = {c.get('id'): (i, c) for i, c in enumerate(nb.cells)}
     problems = []
     glue = None
@@ -373,6 +433,16 @@ def quiz_cell_problems(nb, chapter):
                         f'{where}: {fw} çıktısındaki {name} = {value}, glue kaydı '
                         f'{name}_{fw} = {stored}'
                     )
+            if questions is None or (data['bolum'], data['kisim']) != (chapter, part):
+                continue
+            expected = rendered_outputs(
+                questions[part], chapter, part, glue, fw, data['degerler']
+            )
+            if _comparable(cell_outputs(cell, fw)) != _comparable(expected):
+                problems.append(
+                    f'{where}: {fw} çıktısı sınav dosyasının bugünkü sorularından '
+                    f'eski; yenileyin: python -m kitap sinav book/{chapter}.ipynb'
+                )
     if (CELL_IDS['once'] in by_id) != (CELL_IDS['sonra'] in by_id):
         problems.append('bölümde iki sınav hücresinden yalnızca biri var')
     elif CELL_IDS['once'] in by_id and (
@@ -456,7 +526,51 @@ def quiz_problems(root, path):
     nb = load_chapter(path)
     chapter = Path(path).stem
     glue = glue_values(nb)
-    return quiz_file_problems(root, chapter, glue) + quiz_cell_problems(nb, chapter)
+    problems = quiz_file_problems(root, chapter, glue)
+    quiz = None if problems else load_quiz_file(quiz_file(root, chapter))[0]
+    return problems + quiz_cell_problems(nb, chapter, quiz)
+
+
+def refresh_quiz_outputs(root, path):
+    """Bölümün sınav hücrelerinin çıktılarını dosyanın bugünkü sorularıyla ve
+    bölümün saklı glue kayıtlarıyla yeniden yazar; değişen hücre sayısını döndürür.
+
+    Sorunlu bir sınav dosyasıyla ya da sınav hücresi çalıştırılmamış bir bölümde
+    hata verir: o zaman bölümün kendisi çalıştırılmalıdır."""
+    chapter = Path(path).stem
+    nb = load_chapter(path)
+    glue = glue_values(nb)
+    problems = quiz_file_problems(root, chapter, glue)
+    if problems:
+        raise BookError(
+            f'{chapter}: sınav dosyasında sorun var, çıktılar yazılmadı:\n  - '
+            + '\n  - '.join(problems)
+        )
+    quiz, _ = load_quiz_file(quiz_file(root, chapter))
+    by_id = {c.get('id'): c for c in nb.cells}
+    changed = 0
+    for part, cell_id in CELL_IDS.items():
+        cell = by_id.get(cell_id)
+        if cell is None or cell.execution_count is None:
+            raise BookError(
+                f'{chapter}: {cell_id} hücresi yok ya da çalıştırılmamış; önce '
+                f'bölümü çalıştırın: python -m kitap run {path}'
+            )
+        per = {}
+        for fw in FRAMEWORKS:
+            (data,) = quiz_data(cell_outputs(cell, fw)) or [{'degerler': {}}]
+            per[fw] = rendered_outputs(
+                quiz[part], chapter, part, glue, fw, data['degerler']
+            )
+        if any(
+            _comparable(cell_outputs(cell, fw)) != _comparable(per[fw])
+            for fw in FRAMEWORKS
+        ):
+            set_cell_outputs(cell, per)
+            changed += 1
+    if changed:
+        nbformat.write(nb, path)
+    return changed
 
 
 # --- Kitabın sayfasındaki bağlantılar ---------------------------------------------

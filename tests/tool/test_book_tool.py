@@ -277,6 +277,7 @@ def test_export_writes_reader_and_student_notebooks_and_check_detects_staleness(
         ['students'],
         ['build'],
         ['build', '--hide-solutions'],
+        ['sinav', 'book/deneme.ipynb'],
         ['check'],
     ],
 )

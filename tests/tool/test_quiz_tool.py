@@ -4,6 +4,7 @@ defterleri, nbclient ile çalıştırılan okur defteri."""
 
 import copy
 import json
+import shutil
 
 import nbformat
 import pytest
@@ -20,10 +21,12 @@ from fake_book import (
     sample_quiz,
     write_quiz,
 )
+from kitap.__main__ import main
 from kitap.book import BookInfo
 from kitap.chapter import META_KEY, load_chapter
 from kitap.checks import check_book
 from kitap.config import read_config
+from kitap.errors import BookError
 from kitap.export import export_notebook
 from kitap.outputs import cell_outputs
 from kitap.quiz import (
@@ -33,7 +36,9 @@ from kitap.quiz import (
     page_quiz_outputs,
     quiz_cell_problems,
     quiz_data,
+    quiz_file,
     quiz_file_problems,
+    refresh_quiz_outputs,
 )
 from kitap.runner import run_chapter
 from repo import ROOT
@@ -318,6 +323,64 @@ def test_check_catches_a_quiz_output_that_disagrees_with_glue(ran):
     del sonra.metadata[META_KEY]
     sonra.outputs = []
     assert 'pytorch çıktısında sınav yok' in quiz_cell_problems(tampered, 'deneme')[0]
+
+
+def test_check_catches_a_quiz_file_changed_after_the_run_and_sinav_refreshes_it(
+    ran, tmp_path, capsys
+):
+    """Sorular bölüm çalıştıktan sonra değişirse saklı sınav eskidir: check bunu
+    her çerçevede bildirir; `refresh_quiz_outputs` (kitap sinav) çıktıları yeni
+    sorularla ve bölümün saklı sayılarıyla yazar, ikinci kez bir şey yapmaz."""
+    root = tmp_path / 'kitap'
+    shutil.copytree(ran[0], root)
+    path = root / 'book' / 'deneme.ipynb'
+    assert refresh_quiz_outputs(root, path) == 0  # taze çalıştırma güncel
+    quiz = json.loads(quiz_file(root, 'deneme').read_text(encoding='utf-8'))
+    quiz['sonra'][0]['question'] = 'Bu çalıştırmada ölçülen değer: YENİ-METİN (±0.01)'
+    write_quiz(root, 'deneme', quiz)
+    report = check_book(root)
+    (problems,) = report.values()
+    assert problems == [
+        f'sınav hücresi sinav-sonra: {fw} çıktısı sınav dosyasının bugünkü '
+        'sorularından eski; yenileyin: python -m kitap sinav book/deneme.ipynb'
+        for fw in FRAMEWORKS
+    ]
+    before = load_chapter(path)
+    assert main(['--root', str(root), 'sinav', str(path)]) == 0
+    assert capsys.readouterr().out == f'{path}: 1 sınav hücresi yenilendi.\n'
+    assert check_book(root) == {}
+    nb = load_chapter(path)
+    by_id = {c.get('id'): c for c in nb.cells}
+    for fw in FRAMEWORKS:
+        outputs = cell_outputs(by_id[CELL_IDS['sonra']], fw)
+        (data,) = quiz_data(outputs)
+        assert data['degerler'] == {'olcum': quiz_book.MEASURED[fw]}
+        script = outputs[1]['data']['application/javascript']
+        assert json.dumps('YENİ-METİN')[1:-1] in script  # jupyterquiz JSON'ı yazar
+    # Sınav dışındaki hücreler ve bölüm öncesi sınav değişmez.
+    for old, new in zip(before.cells, nb.cells):
+        if old.get('id') != CELL_IDS['sonra']:
+            assert old == new
+    assert refresh_quiz_outputs(root, path) == 0
+
+
+def test_sinav_refuses_a_broken_quiz_file_or_an_unrun_chapter(ran, tmp_path):
+    root = tmp_path / 'kitap'
+    shutil.copytree(ran[0], root)
+    path = root / 'book' / 'deneme.ipynb'
+    quiz = json.loads(quiz_file(root, 'deneme').read_text(encoding='utf-8'))
+    broken = copy.deepcopy(quiz)
+    broken['sonra'][0]['answers'][0]['glue'] = 'olmayan_sayi'
+    write_quiz(root, 'deneme', broken)
+    with pytest.raises(BookError, match='sınav dosyasında sorun var'):
+        refresh_quiz_outputs(root, path)
+    write_quiz(root, 'deneme', quiz)
+    nb = load_chapter(path)
+    cell = next(c for c in nb.cells if c.get('id') == CELL_IDS['once'])
+    cell.execution_count, cell.outputs = None, []
+    nbformat.write(nb, path)
+    with pytest.raises(BookError, match='önce bölümü çalıştırın'):
+        refresh_quiz_outputs(root, path)
 
 
 def test_reader_and_student_notebooks_keep_the_quiz_and_no_solution(ran):
