@@ -558,10 +558,9 @@ def refresh_quiz_outputs(root, path):
             )
         per = {}
         for fw in FRAMEWORKS:
-            (data,) = quiz_data(cell_outputs(cell, fw)) or [{'degerler': {}}]
-            per[fw] = rendered_outputs(
-                quiz[part], chapter, part, glue, fw, data['degerler']
-            )
+            shown = quiz_data(cell_outputs(cell, fw))
+            values = shown[0]['degerler'] if len(shown) == 1 else {}
+            per[fw] = rendered_outputs(quiz[part], chapter, part, glue, fw, values)
         if any(
             _comparable(cell_outputs(cell, fw)) != _comparable(per[fw])
             for fw in FRAMEWORKS
