@@ -743,8 +743,9 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
 class SNDense(nn.Block):
     """Spektral normalleştirilmiş tam bağlı katman: W / σ(W) (miyato2018spectral).
 
-    σ(W), her eğitim adımında bir kez ilerletilen kuvvet yinelemesiyle kestirilir;
-    u ve v vektörleri adımlar arasında saklanır.
+    σ(W), eğitim kipindeki her ileri geçişte bir kez ilerletilen kuvvet yinelemesiyle
+    kestirilir (eleştirmen adımında iki kez: gerçek ve sahte minigrup); u ve v
+    vektörleri geçişler arasında saklanır.
     """
     def __init__(self, units, in_units):
         super().__init__()
@@ -886,7 +887,7 @@ def shifted_ring_batch(n, rng):
     """Halkadan n örnek ve 0.5 sağa kaydırılmış halkadan n örnek (numpy, float32)."""
     real = d2l.ring_gaussians(n, seed=int(rng.integers(2 ** 31)))
     shifted = d2l.ring_gaussians(n, seed=int(rng.integers(2 ** 31))) + PROBE_SHIFT
-    return real, shifted  # aralarındaki W1 tam 0.5
+    return real, shifted  # iki dağılımın arasındaki W1 tam 0.5; örneklerinki değil
 
 
 def as_tensor(a):

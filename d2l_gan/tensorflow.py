@@ -870,7 +870,7 @@ def shifted_ring_batch(n, rng):
     """Halkadan n örnek ve 0.5 sağa kaydırılmış halkadan n örnek (numpy, float32)."""
     real = d2l.ring_gaussians(n, seed=int(rng.integers(2 ** 31)))
     shifted = d2l.ring_gaussians(n, seed=int(rng.integers(2 ** 31))) + PROBE_SHIFT
-    return real, shifted  # aralarındaki W1 tam 0.5
+    return real, shifted  # iki dağılımın arasındaki W1 tam 0.5; örneklerinki değil
 
 
 def as_tensor(a):
