@@ -26,6 +26,7 @@ gösterir (`d2l_gan.quiz.show_quiz`, biçimi orada anlatılır). Bu modül:
 """
 
 import ast
+import copy
 import html
 import json
 import math
@@ -50,7 +51,7 @@ from d2l_gan.quiz import (
 from .chapter import load_chapter
 from .errors import BookError
 from .markdown import directives, tokens
-from .outputs import cell_outputs, glue_values, set_cell_outputs
+from .outputs import cell_outputs, glue_values, same_outputs, set_cell_outputs
 from .runtime import RUNTIME_CLASS, RUNTIME_TITLE
 
 QUIZ_DIR = Path('book') / 'sinavlar'
@@ -356,33 +357,29 @@ def _kernel_glue(glue, framework, shown):
     return glued
 
 
-def rendered_outputs(questions, chapter, part, glue, framework, shown):
-    """Sınav hücresinin `framework` çalıştırmasında vereceği çıktılar (nbformat
-    display_data), `questions` soruları ve bölümün saklı glue kayıtlarıyla."""
-    bundles = quiz_outputs(
-        chapter,
-        part,
-        questions=questions,
-        glued=_kernel_glue(glue, framework, shown),
-    )
-    return [nbformat.v4.new_output('display_data', data=bundle) for bundle in bundles]
+def quiz_outputs_now(cell, framework, questions, chapter, part, glue):
+    """Sınav hücresinin `framework` çalıştırmasında `questions` sorularıyla ve bölümün
+    saklı glue kayıtlarıyla vereceği çıktılar: (çıktılar, saklı çıktı onlarla aynı mı).
 
-
-def _comparable(outputs):
-    """Çıktıların karşılaştırılan biçimi: veri demetleri; betikler `guard_mathjax`'ten
-    geçmiş (bu düzeltmeden önce çalıştırılmış bölümlerde de aynı olsun diye)."""
-    result = []
-    for out in outputs:
-        data = {
-            k: ''.join(v) if isinstance(v, list) else v
-            for k, v in out.get('data', {}).items()
-        }
+    Saklı betikler karşılaştırmadan önce `guard_mathjax`'ten geçer (bu düzeltmeden
+    önce çalıştırılmış bölümler de güncel sayılsın diye)."""
+    stored = copy.deepcopy(cell_outputs(cell, framework))
+    for out in stored:
+        data = out.get('data', {})
         if 'application/javascript' in data:
             data['application/javascript'] = guard_mathjax(
                 data['application/javascript']
             )
-        result.append(data)
-    return result
+    shown = quiz_data(stored)
+    values = shown[0]['degerler'] if len(shown) == 1 else {}
+    bundles = quiz_outputs(
+        chapter,
+        part,
+        questions=questions,
+        glued=_kernel_glue(glue, framework, values),
+    )
+    outputs = [nbformat.v4.new_output('display_data', data=b) for b in bundles]
+    return outputs, same_outputs(stored, outputs)
 
 
 def quiz_cell_problems(nb, chapter, questions=None):
@@ -435,10 +432,10 @@ def quiz_cell_problems(nb, chapter, questions=None):
                     )
             if questions is None or (data['bolum'], data['kisim']) != (chapter, part):
                 continue
-            expected = rendered_outputs(
-                questions[part], chapter, part, glue, fw, data['degerler']
+            _, current = quiz_outputs_now(
+                cell, fw, questions[part], chapter, part, glue
             )
-            if _comparable(cell_outputs(cell, fw)) != _comparable(expected):
+            if not current:
                 problems.append(
                     f'{where}: {fw} çıktısı sınav dosyasının bugünkü sorularından '
                     f'eski; yenileyin: python -m kitap sinav book/{chapter}.ipynb'
@@ -556,16 +553,12 @@ def refresh_quiz_outputs(root, path):
                 f'{chapter}: {cell_id} hücresi yok ya da çalıştırılmamış; önce '
                 f'bölümü çalıştırın: python -m kitap run {path}'
             )
-        per = {}
-        for fw in FRAMEWORKS:
-            shown = quiz_data(cell_outputs(cell, fw))
-            values = shown[0]['degerler'] if len(shown) == 1 else {}
-            per[fw] = rendered_outputs(quiz[part], chapter, part, glue, fw, values)
-        if any(
-            _comparable(cell_outputs(cell, fw)) != _comparable(per[fw])
+        now = {
+            fw: quiz_outputs_now(cell, fw, quiz[part], chapter, part, glue)
             for fw in FRAMEWORKS
-        ):
-            set_cell_outputs(cell, per)
+        }
+        if not all(current for _, current in now.values()):
+            set_cell_outputs(cell, {fw: outputs for fw, (outputs, _) in now.items()})
             changed += 1
     if changed:
         nbformat.write(nb, path)
