@@ -24,7 +24,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
-from chromium import SEARCH_BOXES
+from chromium import SEARCH_BOXES, QuietServer
 from d2l_gan.frameworks import LABELS
 from kitap.build import INSTRUCTOR_PAGES, html_dir
 from kitap.config import chapter_notebooks
@@ -438,3 +438,18 @@ def test_licence_in_footer(site, page):
     footer = page.locator('.bd-footer-content').inner_text()
     assert 'CC BY-SA 4.0' in footer and 'MIT' in footer
     assert Path(ROOT / 'LICENSE').read_text(encoding='utf-8').count('MIT License') == 1
+
+
+def test_test_server_ignores_a_cancelled_transfer_but_reports_other_errors(capsys):
+    """Tarayıcının yarıda kestiği bir aktarım (BrokenPipeError) CI günlüğüne yığın izi
+    yazmaz; sunucudaki başka bir hata yazar."""
+    server = QuietServer(('127.0.0.1', 0), None, bind_and_activate=False)
+    for error in (BrokenPipeError(32, 'Broken pipe'), ValueError('bozuk istek')):
+        try:
+            raise error
+        except Exception:
+            server.handle_error(None, ('127.0.0.1', 1))
+    err = capsys.readouterr().err
+    assert 'BrokenPipeError' not in err
+    assert 'ValueError: bozuk istek' in err
+    server.server_close()

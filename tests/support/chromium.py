@@ -10,6 +10,7 @@ yeniden tanımlar.
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -49,6 +50,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Tarayıcı bir aktarımı yarıda keserse (sayfadan çıkılırken bir görüntü) sunucu
+    günlüğe yığın izi yazmaz; başka hatalar yine yazılır."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(root, command, marker='index.html'):
     """`root`'u yerel bir HTTP sunucusundan sunar; kök adresini verir. `marker`
@@ -59,7 +69,7 @@ def serve(root, command, marker='index.html'):
             f'`{command}` çalıştırın.'
         )
     handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
+    server = QuietServer(('127.0.0.1', 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f'http://127.0.0.1:{server.server_port}/'
