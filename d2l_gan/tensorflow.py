@@ -535,7 +535,9 @@ def make_cgan_step(net_D, net_G, kind, lr):
     """İki Adam'ı kurar; step(X, y, Z) bir adım atar, dört sayıyı döndürür."""
     trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=0.5)
                             for _ in range(2)]
-    step = tf.function(cgan_step)  # `kind` bir Python dizgisi: bir kez izlenir
+    # `kind` değişmeyen bir Python dizgisidir: adım ilk dönemde izlenir (kısa
+    # son minigrup için bir kez daha), sonra grafik olarak çalışır
+    step = tf.function(cgan_step)
     return lambda X, y, Z: step(X, y, Z, net_D, net_G, kind, trainer_D, trainer_G)
 
 
@@ -760,7 +762,7 @@ def train_ring_gan(num_steps, pack=1, noise=0.0, lr_D=1e-3, lr_G=1e-3,
         for lr in (lr_D, lr_G)]
     n, snapshots = batch_size * pack, []
 
-    @tf.function  # bir kez izlenir; her adım aynı grafiği çalıştırır
+    @tf.function  # ilk çağrıda izlenir; sonra her adım aynı grafiği çalıştırır
     def train_step():
         X, Z = ring_batch(n, std), tf.random.normal((n, 64))
         # (1) D'yi güncelle: log D(x) + log(1 - D(G(z)))'yi büyüt
@@ -880,7 +882,7 @@ def as_tensor(a):
 
 def probe_step(net_D, trainer_D, step_args):
     """Deneyin eleştirmen adımı `step(X, shifted)`: "üretici" x -> x'tir."""
-    step = tf.function(update_critic)  # bir kez izlenir, sonra grafik olarak çalışır
+    step = tf.function(update_critic)  # ilk çağrıda izlenir, sonra grafik çalışır
     return partial(step, net_D=net_D, net_G=keras.layers.Identity(),
                    trainer_D=trainer_D, **step_args)
 
@@ -947,7 +949,7 @@ def train_ring(method, num_steps, batch_size, lr=1e-3, n_critic=5,
     """Halkada bir GAN ya da WGAN eğitir; [(adım, 2500 örnek), ...] döndürür."""
     models = ring_models(method, lr, latent_dim, seed)
     net_D, net_G, trainer_D, trainer_G, step_args = models
-    step_fn = tf.function(ring_step)  # bir kez izlenir, sonra grafik olarak çalışır
+    step_fn = tf.function(ring_step)  # ilk çağrıda izlenir, sonra grafik çalışır
     rng, snapshots = np.random.default_rng(seed), []
     for step in range(1, num_steps + 1):
         X = d2l.ring_gaussians(n_critic * batch_size, seed=int(rng.integers(2 ** 31)))
@@ -1160,7 +1162,7 @@ def make_update(net_D, net_G, lr, betas):
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=lr, beta_1=betas[0],
                                                   beta_2=betas[1]) for _ in range(2)]
-    # gamma bir Python sayısıdır: adım γ = 0 ve γ > 0 için birer kez izlenir
+    # gamma bir Python sayısıdır: γ = 0 ve γ > 0 adımları ayrı ayrı izlenir
     step = tf.function(small_data_step)
     return lambda X, Z, augment, gamma: step(
         X, Z, net_D, net_G, loss, trainer_D, trainer_G, augment, gamma)
