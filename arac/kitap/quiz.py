@@ -235,17 +235,24 @@ def load_quiz_file(path):
 
 
 def quiz_file_problems(root, chapter, glue=None, chapter_pending=False):
-    """Sınav dosyasının sorunları. `glue`: bölümün saklı glue kayıtları ({ad: metin});
-    None ise ölçülen sayılar denetlenmez. `chapter_pending` iken bölümün defteri
-    henüz yoktur (başka bir dalda yazılıyor): bölümün kendi başlıklarına giden
-    kaynaklar denetlenmez, öteki sayfalara gidenler denetlenir."""
+    """Sınav dosyasının sorunları (`checked_quiz`'in ikinci değeri)."""
+    return checked_quiz(root, chapter, glue, chapter_pending)[1]
+
+
+def checked_quiz(root, chapter, glue=None, chapter_pending=False):
+    """(sınav, sorunlar): dosya bir kez okunur; sorun varsa sınav None'dır.
+
+    `glue`: bölümün saklı glue kayıtları ({ad: metin}); None ise ölçülen sayılar
+    denetlenmez. `chapter_pending` iken bölümün defteri henüz yoktur (başka bir
+    dalda yazılıyor): bölümün kendi başlıklarına giden kaynaklar denetlenmez, öteki
+    sayfalara gidenler denetlenir."""
     root = Path(root)
     path = quiz_file(root, chapter)
     if not path.is_file():
-        return [f'{path.relative_to(root)}: bölümün sınav dosyası yok']
+        return None, [f'{path.relative_to(root)}: bölümün sınav dosyası yok']
     quiz, problems = load_quiz_file(path)
     if quiz is None:
-        return problems
+        return None, problems
     cache = {}
 
     def anchors_of(page):
@@ -273,7 +280,7 @@ def quiz_file_problems(root, chapter, glue=None, chapter_pending=False):
             problems += question_problems(question, where, part, anchors_of)
             if glue is not None and isinstance(question, dict):
                 problems += _glue_problems(question, where, glue)
-    return problems
+    return (None if problems else quiz), problems
 
 
 def _glue_problems(question, where, glue):
@@ -523,8 +530,7 @@ def quiz_problems(root, path):
     nb = load_chapter(path)
     chapter = Path(path).stem
     glue = glue_values(nb)
-    problems = quiz_file_problems(root, chapter, glue)
-    quiz = None if problems else load_quiz_file(quiz_file(root, chapter))[0]
+    quiz, problems = checked_quiz(root, chapter, glue)
     return problems + quiz_cell_problems(nb, chapter, quiz)
 
 
@@ -537,13 +543,12 @@ def refresh_quiz_outputs(root, path):
     chapter = Path(path).stem
     nb = load_chapter(path)
     glue = glue_values(nb)
-    problems = quiz_file_problems(root, chapter, glue)
+    quiz, problems = checked_quiz(root, chapter, glue)
     if problems:
         raise BookError(
             f'{chapter}: sınav dosyasında sorun var, çıktılar yazılmadı:\n  - '
             + '\n  - '.join(problems)
         )
-    quiz, _ = load_quiz_file(quiz_file(root, chapter))
     by_id = {c.get('id'): c for c in nb.cells}
     changed = 0
     for part, cell_id in CELL_IDS.items():

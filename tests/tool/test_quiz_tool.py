@@ -33,6 +33,7 @@ from kitap.quiz import (
     CELL_IDS,
     add_quiz_cells,
     cell_source,
+    checked_quiz,
     page_quiz_outputs,
     quiz_cell_problems,
     quiz_data,
@@ -146,6 +147,14 @@ def test_unreadable_or_misshapen_file(book):
     assert 'yalnızca "once" ve "sonra"' in quiz_file_problems(book, 'deneme')[0]
     path.unlink()
     assert 'bölümün sınav dosyası yok' in quiz_file_problems(book, 'deneme')[0]
+
+
+def test_checked_quiz_returns_the_quiz_only_without_problems(book):
+    write_quiz(book, 'deneme', sample_quiz())
+    assert checked_quiz(book, 'deneme') == (sample_quiz(), [])
+    write_quiz(book, 'deneme', mutate(lambda q: q['once'].clear()))
+    quiz, problems = checked_quiz(book, 'deneme')
+    assert quiz is None and problems == quiz_file_problems(book, 'deneme') != []
 
 
 def glue_question_quiz(condition=None):
