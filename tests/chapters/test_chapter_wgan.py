@@ -6,8 +6,10 @@ yönünü her çerçevenin kendi çalıştırmasında denetler.
 
 import re
 
+import numpy as np
 import pytest
 
+from d2l_gan import torch as d2l
 from d2l_gan.frameworks import FRAMEWORKS
 from stored import framework_glue as glue
 from stored import stored_chapter, stored_setting, stored_text
@@ -160,3 +162,19 @@ def test_every_framework_prints_its_training_progress(nb):
             )
             >= 5
         ), fw
+
+
+def test_r1_dirac_distance_shrinks_faster_then_at_a_steady_rate(nb):
+    """Metin: R1 cezalı GAN'ın uzaklığı önce yavaş, sonra giderek hızlanarak küçülür;
+    son iki yüz adımda (logaritmik eksende) neredeyse düz bir çizgidir. Şekil her
+    çerçevede aynı yolu çizer (yukarıdaki test); yol, bölümün ayarlarıyla paketin
+    `dirac_gan`'ından yeniden hesaplanır."""
+    steps = int(stored_setting(nb, 'ayarlar', 'dirac_steps'))
+    lr = float(stored_setting(nb, 'ayarlar', 'dirac_lr'))
+    dist = np.linalg.norm(d2l.dirac_gan(1.0, 1.0, steps, lr, gamma=1.0), axis=1)
+    assert dist[-1] == pytest.approx(glue(nb, 'r1_dirac_dist', 'pytorch'), rel=1e-3)
+    per_100 = np.diff(np.log10(dist[::100]))  # 100 adımda kaç on kat küçüldü
+    assert len(per_100) == steps // 100 == 6, per_100
+    assert np.all(np.diff(per_100) < 0), per_100  # her yüz adımda daha hızlı
+    assert per_100[0] > 0.4 * per_100[-1], per_100  # başta yavaş
+    assert per_100[-2] == pytest.approx(per_100[-1], rel=0.1), per_100  # sonra düz
