@@ -689,7 +689,8 @@ def head_start(warmup_steps, num_steps, noise=0.0, probe_every=100,
     loss = keras.losses.BinaryCrossentropy(from_logits=True)
     trainer_D, trainer_G = [keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.5)
                             for _ in range(2)]
-    step_D, step_G = tf.function(d2l.update_D), tf.function(d2l.update_G)  # bir kez
+    # İki adım da ilk çağrılarında izlenir, sonra grafikleri çalışır
+    step_D, step_G = tf.function(d2l.update_D), tf.function(d2l.update_G)
     warm, play = [], []
     for step in range(1, warmup_steps + num_steps + 1):
         X, Z = ring_batch(batch_size), tf.random.normal((batch_size, 64))

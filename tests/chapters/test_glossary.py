@@ -7,6 +7,7 @@ geçer, bölümler de sayfanın "diğer çeviriler" sütunundaki biçimleri kull
 """
 
 import functools
+import json
 import re
 
 import nbformat
@@ -16,6 +17,8 @@ from repo import ROOT
 
 BOOK = ROOT / 'book'
 PAGE = BOOK / 'sozluk.md'
+QUIZZES = BOOK / 'sinavlar'
+QUIZ_TEXT_KEYS = {'question', 'answer', 'feedback'}
 
 
 def tr_lower(text):
@@ -61,7 +64,28 @@ def book_texts():
     for path in sorted(BOOK.glob('*.md')):
         if path != PAGE:
             texts[path.name] = path.read_text(encoding='utf-8')
+    for path in sorted(QUIZZES.glob('*.json')):
+        texts[f'{QUIZZES.name}/{path.name}'] = quiz_text(path)
     return {name: tr_lower(text) for name, text in texts.items()}
+
+
+def quiz_text(path):
+    """Sınav dosyasının okura görünen metinleri: sorular, yanıtlar, açıklamalar."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in QUIZ_TEXT_KEYS and isinstance(item, str):
+                    found.append(item)
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads(path.read_text(encoding='utf-8')))
+    return '\n'.join(found)
 
 
 def used(term, text):
@@ -226,9 +250,11 @@ def avoided_forms():
 
 
 def chapter_names():
-    return [p.name for p in sorted(BOOK.glob('*.ipynb'))] + [
-        p.name for p in sorted(BOOK.glob('*.md')) if p != PAGE
-    ]
+    return (
+        [p.name for p in sorted(BOOK.glob('*.ipynb'))]
+        + [p.name for p in sorted(BOOK.glob('*.md')) if p != PAGE]
+        + [f'{QUIZZES.name}/{p.name}' for p in sorted(QUIZZES.glob('*.json'))]
+    )
 
 
 @pytest.mark.parametrize('name', chapter_names())
