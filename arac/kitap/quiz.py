@@ -117,6 +117,11 @@ def page_anchors(path):
 # --- Dosyanın denetimi ------------------------------------------------------------
 
 
+# Ölçülen bir sayının arkasına bitişik ya da kesmeyle yazılmış Türkçe ek ("0.26'yı"):
+# ekin biçimi sayıya bağlıdır, sayı ise yeniden çalıştırmayla değişir.
+_SUFFIX = re.compile(r'[\'’][^\W\d_]+|[^\W\d_]+')
+
+
 def _texts(question):
     yield question.get('question', '')
     for answer in question.get('answers', []):
@@ -193,6 +198,13 @@ def question_problems(question, where, part, anchors_of):
                 format(1.0, (match.group(2) or '').strip())
             except ValueError:
                 problems.append(f'{where}: {match.group(0)} biçimi geçersiz')
+            suffix = _SUFFIX.match(str(text), match.end())
+            if suffix:
+                problems.append(
+                    f'{where}: {match.group(0)} sayısının arkasında '
+                    f'"{suffix.group(0)}" eki var; ek sayının nasıl yazıldığına '
+                    'bağlıdır, cümleyi eksiz kurun'
+                )
     names = set()
     try:
         names = question_names(question)

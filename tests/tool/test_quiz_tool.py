@@ -129,6 +129,14 @@ def mutate(change):
             lambda q: q['sonra'][2].update(question='{{olcum:.2q}} kaç?'),
             'biçimi geçersiz',
         ),
+        (
+            lambda q: q['sonra'][2].update(question="Değer {{olcum:.2f}}'yi aşar mı?"),
+            '"\'yi" eki var',
+        ),
+        (
+            lambda q: q['sonra'][2].update(question='Aşar mı: {{olcum:.2f}}?'),
+            None,
+        ),
     ],
 )
 def test_quiz_file_problems_are_found(book, change, message):
