@@ -23,6 +23,16 @@ from .errors import BookError
 META_KEY = 'd2l_gan'
 # Sekme grubunda bir çerçevenin eksik olmasının gerekçesi bu hücre üst verisindedir.
 MISSING_REASON_KEY = 'eksik_cerceve_gerekcesi'
+# Bir alıştırmanın çözümünü hesaplayan kod hücresinin kimliği bununla başlar: sayfada
+# gizlidir (`remove-cell`), öğrenci defterlerine ve çözümsüz kitaba hiç girmez.
+SOLUTION_CELL_PREFIX = 'cozum-'
+
+
+def is_solution_cell(cell):
+    """Hücre bir alıştırmanın çözümünü hesaplayan kod hücresi mi?"""
+    return cell.cell_type == 'code' and str(cell.get('id', '')).startswith(
+        SOLUTION_CELL_PREFIX
+    )
 
 
 def load_chapter(path):

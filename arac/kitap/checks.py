@@ -6,7 +6,14 @@ from pathlib import Path
 
 from d2l_gan.frameworks import FRAMEWORKS
 
-from .chapter import META_KEY, framework_of, group_problems, load_chapter
+from .chapter import (
+    META_KEY,
+    SOLUTION_CELL_PREFIX,
+    framework_of,
+    group_problems,
+    is_solution_cell,
+    load_chapter,
+)
 from .config import book_chapters, resolve_doc
 from .errors import BookError
 from .generate import saved_blocks
@@ -112,6 +119,25 @@ def code_shape_problems(nb):
             problems.append(
                 f'{where}: {len(lines)} satır; bir kod hücresi en çok '
                 f'{MAX_CELL_LINES} satır olur (hücreyi fikirlerine bölün)'
+            )
+    return problems
+
+
+def solution_cell_problems(nb):
+    """Bir alıştırmayı çalıştıran kod hücresi ('# Alıştırma' ile başlar) çözüm
+    hücresidir: kimliği SOLUTION_CELL_PREFIX ile başlar ve sayfada gizlidir."""
+    problems = []
+    for where, cell in code_cells(nb):
+        runs_exercise = cell.source.lstrip().startswith('# Alıştırma')
+        if runs_exercise and not is_solution_cell(cell):
+            problems.append(
+                f'{where}: alıştırmayı çalıştıran hücrenin kimliği '
+                f"'{SOLUTION_CELL_PREFIX}' ile başlamalı (öğrenci defterine girmesin)"
+            )
+        hidden = 'remove-cell' in cell.metadata.get('tags', [])
+        if is_solution_cell(cell) and not hidden:
+            problems.append(
+                f"{where}: çözüm hücresi 'remove-cell' etiketi taşımalı (sayfada gizli)"
             )
     return problems
 
@@ -254,6 +280,7 @@ def check_chapter(path, root):
     params_file = Path(root) / 'tests' / 'params' / (path.stem + '.yml')
     problems += parameter_problems(nb, params_file)
     problems += code_shape_problems(nb)
+    problems += solution_cell_problems(nb)
     problems += saved_name_problems(nb)
     problems += output_problems(nb)
     problems += execution_problems(nb)

@@ -3,7 +3,8 @@
 - `notebooks/<çerçeve>/<bölüm>.ipynb`: okurun Jupyter'de ya da Colab'da açtığı defter;
   ortak hücreler ve o çerçevenin hücreleri, çıktısız. Çözümler açılır kapanır
   kutulardadır (eğitmenler de bunu kullanır).
-- `notebooks/ogrenci/<çerçeve>/<bölüm>.ipynb`: aynısı, çözümler olmadan.
+- `notebooks/ogrenci/<çerçeve>/<bölüm>.ipynb`: aynısı, çözümler ve çözümleri hesaplayan
+  (`cozum-` kimlikli) hücreler olmadan.
 
 Markdown hücreleri MyST'ten düz Jupyter markdown'ına çevrilir (bkz. convert.py); ilk
 hücre Colab'da eksik olanı kurar (bkz. setup_cell.py). `export` paketin bölümlerden
@@ -15,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from .book import BookInfo
-from .chapter import group_problems
+from .chapter import group_problems, is_solution_cell
 from .convert import Context, convert_markdown, references_markdown
 from .errors import BookError
 from .generate import expected_modules
@@ -41,8 +42,9 @@ def export_notebook(
             + '\n  '.join(problems)
         )
     view = framework_view(nb, framework, keep_outputs=keep_outputs)
-    if student:
-        view.cells = remove_solutions(view.cells)
+    if student:  # çözüm blokları da, çözümleri hesaplayan gizli hücreler de çıkar
+        cells = remove_solutions(view.cells)
+        view.cells = [c for c in cells if not is_solution_cell(c)]
     ctx = Context(book=book, doc=doc, nb=nb)
     cells = []
     for cell in view.cells:

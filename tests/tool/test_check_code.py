@@ -1,4 +1,5 @@
-"""`check`in kod biçimi kuralları: satır en çok 88 karakter, hücre en çok 30 satır."""
+"""`check`in kod kuralları: satır en çok 88 karakter, hücre en çok 30 satır; alıştırmayı
+çalıştıran hücre gizli bir çözüm hücresidir."""
 
 import nbformat
 
@@ -8,6 +9,7 @@ from kitap.checks import (
     MAX_LINE,
     check_book,
     code_shape_problems,
+    solution_cell_problems,
 )
 from kitap.runner import run_chapter
 
@@ -60,3 +62,18 @@ def test_check_reports_a_long_line_in_a_chapter(book):  # noqa: F811
     assert any(
         'id ortak), satır 1' in p and 'en çok 88 karakter' in p for p in problems
     )
+
+
+def test_a_cell_that_runs_an_exercise_is_a_hidden_solution_cell():
+    nb = notebook(
+        code('# Alıştırma ex-a: deney\nx = 1', 'remove-cell', cid='cozum-a'),
+        code('# Alıştırma ex-b: deney\nx = 2', 'remove-cell', cid='deney-b'),
+        code('x = 3', cid='cozum-c'),
+        code('# Açıklama\nx = 4', cid='hesap'),
+    )
+    assert solution_cell_problems(nb) == [
+        "hücre 2 (id deney-b): alıştırmayı çalıştıran hücrenin kimliği 'cozum-' ile "
+        'başlamalı (öğrenci defterine girmesin)',
+        "hücre 3 (id cozum-c): çözüm hücresi 'remove-cell' etiketi taşımalı (sayfada "
+        'gizli)',
+    ]

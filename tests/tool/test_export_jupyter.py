@@ -362,3 +362,36 @@ def test_export_refuses_a_chapter_whose_syntax_it_cannot_convert(book, tmp_path)
     nb.cells = [nbformat.v4.new_markdown_cell('# Başlık\n\n{unknownrole}`x`')]
     with pytest.raises(BookError, match='unknownrole'):
         export_notebook(nb, 'pytorch', book, 'book/deneme')
+
+
+def test_student_notebooks_drop_the_cells_that_compute_solutions(book):
+    nb = chapter_nb('## Alıştırmalar')
+    for cell_id, tags in (('hesap', []), ('cozum-deney', ['remove-cell'])):
+        cell = nbformat.v4.new_code_cell(f'x = "{cell_id}"', metadata={'tags': tags})
+        cell.id = cell_id
+        nb.cells.append(cell)
+    ids = {
+        student: [
+            c.id
+            for c in export_notebook(
+                nb, 'pytorch', book, 'book/deneme', student=student
+            ).cells
+        ]
+        for student in (False, True)
+    }
+    assert 'cozum-deney' in ids[False] and 'hesap' in ids[False]
+    assert 'cozum-deney' not in ids[True] and 'hesap' in ids[True]
+
+
+@pytest.mark.parametrize(
+    'path', sorted((ROOT / 'notebooks' / STUDENT_DIR).glob('*/*.ipynb')), ids=str
+)
+def test_no_student_notebook_holds_solution_code(path):
+    """Saklı öğrenci defterlerinde çözüm hücresi yok (kimliğiyle ya da koduyla)."""
+    chapter = nbformat.read(ROOT / 'book' / f'{path.stem}.ipynb', as_version=4)
+    solution_code = {c.source for c in chapter.cells if c.id.startswith('cozum-')}
+    cells = nbformat.read(path, as_version=4).cells
+    assert not [c.id for c in cells if c.id.startswith('cozum-')]
+    assert not [
+        c.id for c in cells if c.cell_type == 'code' and c.source in solution_code
+    ]

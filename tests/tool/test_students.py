@@ -7,7 +7,7 @@ import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
 from kitap.__main__ import main
-from kitap.chapter import load_chapter
+from kitap.chapter import SOLUTION_CELL_PREFIX, load_chapter
 from kitap.config import chapter_notebooks, chapter_numbers
 from kitap.errors import BookError
 from kitap.export import STUDENT_DIR, notebook_paths
@@ -94,9 +94,12 @@ def test_student_notebook_keeps_every_exercise_and_no_solution(chapter, framewor
         assert any(p in reader_md for p in parts), 'parça okur defterinde bulunamadı'
         leaked = [p for p in parts if p in student_text]
         assert leaked == [], f'öğrenci defterinde çözüm metni var: {leaked[:2]}'
-    # Kod hücreleri ve çözümlerin dışındaki her şey aynen kalır.
+    # Çözümleri hesaplayan (cozum-) kod hücreleri çıkar; öteki kod hücreleri ve
+    # çözümlerin dışındaki her şey aynen kalır.
     assert [c.source for c in student.cells if c.cell_type == 'code'] == [
-        c.source for c in reader.cells if c.cell_type == 'code'
+        c.source
+        for c in reader.cells
+        if c.cell_type == 'code' and not c.id.startswith(SOLUTION_CELL_PREFIX)
     ]
     without = re.sub(r'\n*<details>.*?</details>', '', reader_md, flags=re.S)
     assert ' '.join(student_md.split()) == ' '.join(without.split())
