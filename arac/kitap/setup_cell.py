@@ -22,7 +22,9 @@ from .errors import BookError
 # saklı çıktılardan ve okurun defterinden uzak tutar.
 KERNEL_ENV = {'TF_CPP_MIN_LOG_LEVEL': '2'}
 # MXNet 1.9.1'in istediği sürümler; değerleri requirements.txt'ten okunur (tek kaynak).
-MXNET_PINS = ('mxnet', 'numpy')
+# MXNet defterinin yerel kurulum tarifi: çerçeve, numpy ve bölümlerin ek gereksinimleri
+# (WGAN scipy, stil aktarımının ağırlık dosyası h5py ister).
+MXNET_PINS = ('mxnet', 'numpy', 'scipy', 'h5py')
 
 
 def requirement_pins(root, names=MXNET_PINS, filename='requirements.txt'):
@@ -130,8 +132,8 @@ Colab'ın bugünkü ortamı da bunları sunmuyor. Bu defteri kendi bilgisayarın
 Python 3.11 ile çalıştırın: defteri indirin (Colab'da Dosya > İndir > .ipynb indir)
 ve indirdiğiniz klasörde şu komutları çalıştırın:
   python3.11 -m venv gan-mxnet
-  gan-mxnet/bin/pip install "mxnet==<mxnet>" "numpy==<numpy>" jupyterlab \\
-      "<package>"<local_no_deps>
+  gan-mxnet/bin/pip install "mxnet==<mxnet>" "numpy==<numpy>" "scipy==<scipy>" \\
+      "h5py==<h5py>" jupyterlab "<package>"<local_no_deps>
   gan-mxnet/bin/jupyter lab <chapter>.ipynb
 Bölümün PyTorch ve TensorFlow defterleri Colab'da da çalışır.'''
 
@@ -167,6 +169,8 @@ def _mxnet_cell(package, chapter, pins, no_deps=()):
         ),
         'mxnet': pins['mxnet'],
         'numpy': pins['numpy'],
+        'scipy': pins['scipy'],
+        'h5py': pins['h5py'],
         'numpy_limit': f'{major}.{minor + 1}',
         'numpy_limit_tuple': repr((major, minor + 1)),
         'package': package,
