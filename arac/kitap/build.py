@@ -91,7 +91,7 @@ def without_links_to(text, pages):
 
 
 def strip_notebook_solutions(path):
-    """Bir bölüm defterinin markdown hücrelerinden çözümleri çıkarır (yerinde)."""
+    """Bir bölüm defterinden çözümleri ve onları hesaplayan hücreleri çıkarır."""
     nb = load_chapter(path)
     nb.cells = remove_solutions(nb.cells)
     nbformat.write(nb, path)

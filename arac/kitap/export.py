@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from .book import BookInfo
-from .chapter import group_problems, is_solution_cell
+from .chapter import group_problems
 from .convert import Context, convert_markdown, references_markdown
 from .errors import BookError
 from .generate import expected_modules
@@ -42,9 +42,8 @@ def export_notebook(
             + '\n  '.join(problems)
         )
     view = framework_view(nb, framework, keep_outputs=keep_outputs)
-    if student:  # çözüm blokları da, çözümleri hesaplayan gizli hücreler de çıkar
-        cells = remove_solutions(view.cells)
-        view.cells = [c for c in cells if not is_solution_cell(c)]
+    if student:
+        view.cells = remove_solutions(view.cells)
     ctx = Context(book=book, doc=doc, nb=nb)
     cells = []
     for cell in view.cells:

@@ -10,7 +10,8 @@ yalnızca ayrıştırır ve kaynak metinde yer gösterir; dönüştürme `conver
   aralıklarıyla; düz metindeki rollerin tam yerleri (`roles`) ve silinecek satırlar.
 - `directives`: iç içe olanlar dahil bütün yönergeler (belge sırasıyla).
 - `strip_solutions`: `{solution}` yönergelerini çıkarır; öğrenci defterleri de
-  çözümsüz kitap da yalnızca bunu kullanır (`remove_solutions`).
+  çözümsüz kitap da yalnızca bunu kullanır (`remove_solutions`, çözümü hesaplayan
+  kod hücreleriyle birlikte).
 - `myst_leftovers`: Jupyter markdown'ına çevrilmiş bir metinde kalmış MyST.
 """
 
@@ -30,6 +31,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.myst_role.index import myst_role
 from mdit_py_plugins.substitution import substitution_plugin
 
+from .chapter import is_solution_cell
 from .errors import BookError
 
 # İçeriği markdown değil, olduğu gibi metin olan yönergeler.
@@ -275,10 +277,13 @@ def _closes(opening, line):
 
 
 def remove_solutions(cells):
-    """Markdown hücrelerinden çözümler çıkar; yalnızca çözümden oluşan hücre düşer.
-    Öğrenci defterleri ve çözümsüz kitap çözümleri yalnızca böyle çıkarır."""
+    """Markdown hücrelerinden çözümler çıkar; yalnızca çözümden oluşan hücre ve
+    çözümü hesaplayan (`cozum-` kimlikli) kod hücresi düşer. Öğrenci defterleri ve
+    çözümsüz kitap çözümleri yalnızca böyle çıkarır."""
     kept = []
     for cell in cells:
+        if is_solution_cell(cell):
+            continue
         if cell.cell_type == 'markdown':
             cell.source, removed = strip_solutions(cell.source)
             if removed and not cell.source.strip():

@@ -219,7 +219,10 @@ def test_student_copy_drops_the_instructor_page_and_links_to_it(tmp_path):
     )
     for name in ('ders', 'ek'):
         (root / 'book' / f'{name}.md').write_text(f'# {name}\n', encoding='utf-8')
-    nbformat.write(nbformat.v4.new_notebook(), root / 'book' / 'bir.ipynb')
+    chapter = nbformat.v4.new_notebook()
+    for cell_id in ('hesap', 'cozum-deney'):  # ikincisi bir alıştırmanın çözümü
+        chapter.cells.append(nbformat.v4.new_code_cell('x = 1', id=cell_id))
+    nbformat.write(chapter, root / 'book' / 'bir.ipynb')
     student = root / 'notebooks' / 'ogrenci' / 'pytorch' / 'bir.ipynb'
     student.parent.mkdir(parents=True)
     nbformat.write(nbformat.v4.new_notebook(), student)
@@ -231,6 +234,8 @@ def test_student_copy_drops_the_instructor_page_and_links_to_it(tmp_path):
     index = (copy / 'book' / 'index.md').read_text(encoding='utf-8')
     assert '`ders`' not in index
     assert '**Bir derste.** {{ cozumler_nerede }}' in index and '{doc}`ek`' in index
+    copied = nbformat.read(copy / 'book' / 'bir.ipynb', as_version=4)
+    assert [c.id for c in copied.cells] == ['hesap']
     assert (copy / 'notebooks' / 'ogrenci' / 'pytorch' / 'bir.ipynb').is_file()
     assert not (copy / 'notebooks' / 'pytorch').exists()
 
