@@ -53,6 +53,7 @@ from .errors import BookError
 from .markdown import directives, tokens
 from .outputs import cell_outputs, glue_values, same_outputs, set_cell_outputs
 from .runtime import RUNTIME_CLASS, RUNTIME_TITLE
+from .style_checks import SUFFIX
 
 QUIZ_DIR = Path('book') / 'sinavlar'
 CELL_IDS = {'once': 'sinav-once', 'sonra': 'sinav-sonra'}
@@ -117,9 +118,9 @@ def page_anchors(path):
 # --- Dosyanın denetimi ------------------------------------------------------------
 
 
-# Ölçülen bir sayının arkasına bitişik ya da kesmeyle yazılmış Türkçe ek ("0.26'yı"):
-# ekin biçimi sayıya bağlıdır, sayı ise yeniden çalıştırmayla değişir.
-_SUFFIX = re.compile(r'[\'’][^\W\d_]+|[^\W\d_]+')
+# Ölçülen bir sayının arkasına yazılmış Türkçe ek ("0.26'yı"): ekin biçimi sayıya
+# bağlıdır, sayı ise yeniden çalıştırmayla değişir (bölüm metnindeki kuralın aynısı).
+_SUFFIX = re.compile(SUFFIX)
 
 
 def _texts(question):

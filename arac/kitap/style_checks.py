@@ -16,11 +16,12 @@ sorun yok). `python -m kitap check` ikisini de her bölüm için çağırır.
 
 import re
 
+# Kesme işaretiyle ya da doğrudan bitişik yazılmış harfler: Türkçe bir ek. Sınav
+# dosyalarındaki ölçülen sayılar da aynı kurala uyar (bkz. quiz.py).
+SUFFIX = r'[\'’][^\W\d_]+|[^\W\d_]+'
 # Ek denetlenen roller: glue metni (sayı) ve yazar adını sayfaya yazan atıf.
 _SUFFIXED_ROLE = re.compile(
-    r'(?P<role>\{(?:glue(?::\w+)?|cite:c?ts?)\}`[^`\n]*`)'
-    # Kesme işaretiyle ya da doğrudan bitişik yazılmış harfler: ek
-    r'(?P<suffix>[\'’][^\W\d_]+|[^\W\d_]+)'
+    r'(?P<role>\{(?:glue(?::\w+)?|cite:c?ts?)\}`[^`\n]*`)' rf'(?P<suffix>{SUFFIX})'
 )
 
 # Elle yazılmış yer tutucular. Büyük harf kalıpları (TODO, XXX, ..._SONUC) yalnızca

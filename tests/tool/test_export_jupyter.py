@@ -16,7 +16,7 @@ from IPython.core.inputtransformer2 import TransformerManager
 
 from d2l_gan.frameworks import FRAMEWORKS, MODULES
 from kitap.book import BookInfo
-from kitap.chapter import META_KEY
+from kitap.chapter import META_KEY, SOLUTION_CELL_PREFIX, is_solution_cell
 from kitap.config import chapter_notebooks
 from kitap.convert import Context, convert_markdown, references_markdown
 from kitap.errors import BookError
@@ -389,9 +389,9 @@ def test_student_notebooks_drop_the_cells_that_compute_solutions(book):
 def test_no_student_notebook_holds_solution_code(path):
     """Saklı öğrenci defterlerinde çözüm hücresi yok (kimliğiyle ya da koduyla)."""
     chapter = nbformat.read(ROOT / 'book' / f'{path.stem}.ipynb', as_version=4)
-    solution_code = {c.source for c in chapter.cells if c.id.startswith('cozum-')}
+    solution_code = {c.source for c in chapter.cells if is_solution_cell(c)}
     cells = nbformat.read(path, as_version=4).cells
-    assert not [c.id for c in cells if c.id.startswith('cozum-')]
+    assert not [c.id for c in cells if c.id.startswith(SOLUTION_CELL_PREFIX)]
     assert not [
         c.id for c in cells if c.cell_type == 'code' and c.source in solution_code
     ]
