@@ -45,12 +45,11 @@ def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
 ):
     """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif 16×16 SWD'de klasik
     DCGAN'dan iyidir ve klasik → gerçek/gerçek açığının en az %70'ini kapatır; düz
-    renk payı gerçek görüntülerinkine klasikten çok daha yakındır. Yama SWD'sinde
-    PyTorch ve MXNet'te iyidir; TensorFlow'da metnin dediği gibi geride kalır."""
+    renk payı gerçek görüntülerinkine klasikten çok daha yakındır. Yama SWD'sinde de
+    klasik DCGAN'dan iyidir."""
     r = records(chapter, framework)
     assert r['swd', 'best'] < r['swd', 'classic'], r
-    behind = framework == 'tensorflow'  # metin: 'gerisinde bile kalır'
-    assert (r['pswd', 'best'] > r['pswd', 'classic']) == behind, r
+    assert r['pswd', 'best'] < r['pswd', 'classic'], r
     assert r['swd', 'classic'] < r['swd', 'untrained'], r
     assert glue(chapter, 'swd_closed', framework) >= 70
     flat_gap = abs(r['flat', 'best'] - r['flat', 'real'])
@@ -59,25 +58,39 @@ def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
 
 def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
     """Sonuç: yama SWD'sinde kapanan açık her çerçevede 16×16 SWD'dekinden küçüktür;
-    klasik DCGAN'ın yama SWD'si PyTorch'ta öteki iki çerçevedekinin iki katı
-    kadardır."""
+    farkın büyüklüğünü çoğunlukla klasik DCGAN belirler (son tarifin yama SWD'si
+    çerçeveden çerçeveye az değişir); klasik DCGAN'ın yama SWD'sinin sıralaması
+    attığı adımların sıralamasıyla aynıdır: en çok adım MXNet'te, en az
+    TensorFlow'da."""
     for fw in FRAMEWORKS:
         assert glue(chapter, 'pswd_closed', fw) < glue(chapter, 'swd_closed', fw), fw
     classic = {fw: glue(chapter, 'pswd_classic', fw) for fw in FRAMEWORKS}
-    others = max(classic['tensorflow'], classic['mxnet'])
-    assert 1.8 * others < classic['pytorch'] < 2.5 * others, classic
+    best = {fw: glue(chapter, 'pswd_best', fw) for fw in FRAMEWORKS}
+    spread = {
+        k: max(v.values()) - min(v.values())
+        for k, v in (('classic', classic), ('best', best))
+    }
+    assert spread['best'] < 0.25 * spread['classic'], (classic, best)
+    steps = {
+        fw: int(SUMMARY.search(stored_text(chapter, 'egit-klasik', fw)).group(1))
+        for fw in FRAMEWORKS
+    }
+    by_steps = sorted(FRAMEWORKS, key=steps.get, reverse=True)
+    assert by_steps == sorted(FRAMEWORKS, key=classic.get), (steps, classic)
+    assert (by_steps[0], by_steps[-1]) == ('mxnet', 'tensorflow'), steps
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_final_recipe_takes_fewer_steps(chapter, framework):
     """Sonuç ve alıştırma: son tarif klasik DCGAN'ın adımlarının yarısından azını atar
-    ve iki bin adım dolayındadır."""
+    ve iki bin adımı bulmaz (ama EMA'nın 500 adımlık yarılanma ömrünü birkaç kez
+    geçer)."""
     steps = {
         cid: int(SUMMARY.search(stored_text(chapter, cid, framework)).group(1))
         for cid in ('egit-klasik', 'egit-son')
     }
     assert steps['egit-son'] < 0.5 * steps['egit-klasik'], steps
-    assert 1000 < steps['egit-son'] < 2500, steps
+    assert 750 < steps['egit-son'] < 2000, steps
 
 
 def test_ablation_rows_support_the_row_by_row_reading(chapter):
