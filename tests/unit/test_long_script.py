@@ -29,7 +29,21 @@ def script(monkeypatch, data_home):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     monkeypatch.setattr(module, 'chapter_settings', lambda: dict(SETTING))
-    return module
+    yield module
+    torch.set_flush_denormal(False)  # betik süreç genelinde açar; öteki testler için
+
+
+def test_flushes_denormals_and_records_it(script, tmp_path):
+    """Betik denormal sayıları sıfır saydırır (Intel Xeon'da uzun eğitimin adım hızı
+    bu yüzden düşüyordu) ve bunu bilgi dosyasına yazar."""
+    supported = torch.set_flush_denormal(False)  # işlemci destekliyor mu?
+    tiny = torch.tensor([1e-39])  # float32'de denormal
+    assert tiny.item() != 0
+    out = tmp_path / 'agirlik'
+    assert script.main(['--cpu-budget', '1', '--out', str(out), '--name', 'dene']) == 0
+    info = json.loads((out / 'dene.json').read_text(encoding='utf-8'))
+    assert info['flush_denormal'] is supported
+    assert ((tiny * 1).item() == 0) is supported
 
 
 def test_writes_float16_weights_with_their_sha1(script, tmp_path, monkeypatch):
