@@ -83,8 +83,7 @@ def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
 @pytest.mark.parametrize('framework', FRAMEWORKS)
 def test_final_recipe_takes_fewer_steps(chapter, framework):
     """Sonuç ve alıştırma: son tarif klasik DCGAN'ın adımlarının yarısından azını atar
-    ve iki bin adımı bulmaz (ama EMA'nın 500 adımlık yarılanma ömrünü birkaç kez
-    geçer)."""
+    ve iki bin adımı bulmaz (ama EMA'nın 500 adımlık yarılanma ömründen uzundur)."""
     steps = {
         cid: int(SUMMARY.search(stored_text(chapter, cid, framework)).group(1))
         for cid in ('egit-klasik', 'egit-son')
