@@ -24,6 +24,15 @@ def records(chapter, framework):
     return {(m, k): glue(chapter, f'{m}_{k}', framework) for m in METRICS for k in KEYS}
 
 
+def steps(chapter, cell_id, framework):
+    """Eğitim hücresinin adım satırındaki adım sayısı."""
+    return int(SUMMARY.search(stored_text(chapter, cell_id, framework)).group(1))
+
+
+def spread(values):
+    return max(values) - min(values)
+
+
 def scores(chapter, cell_id, framework=None):
     """Hücrenin 'ad G/EMA ...' satırları: {(ad, G/EMA): (swd, yama, düz renk)}."""
     text = stored_text(chapter, cell_id, framework)
@@ -65,16 +74,9 @@ def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
         assert glue(chapter, 'pswd_closed', fw) < glue(chapter, 'swd_closed', fw), fw
     classic = {fw: glue(chapter, 'pswd_classic', fw) for fw in FRAMEWORKS}
     best = {fw: glue(chapter, 'pswd_best', fw) for fw in FRAMEWORKS}
-    spread = {
-        k: max(v.values()) - min(v.values())
-        for k, v in (('classic', classic), ('best', best))
-    }
-    assert spread['best'] < 0.25 * spread['classic'], (classic, best)
-    steps = {
-        fw: int(SUMMARY.search(stored_text(chapter, 'egit-klasik', fw)).group(1))
-        for fw in FRAMEWORKS
-    }
-    assert max(FRAMEWORKS, key=steps.get) == 'mxnet', steps
+    assert spread(best.values()) < 0.25 * spread(classic.values()), (classic, best)
+    classic_steps = {fw: steps(chapter, 'egit-klasik', fw) for fw in FRAMEWORKS}
+    assert max(FRAMEWORKS, key=classic_steps.get) == 'mxnet', classic_steps
     assert min(FRAMEWORKS, key=classic.get) == 'mxnet', classic
 
 
@@ -82,12 +84,11 @@ def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
 def test_final_recipe_takes_fewer_steps(chapter, framework):
     """Sonuç ve alıştırma: son tarif klasik DCGAN'ın adımlarının yarısından azını atar
     ve iki bin adımı bulmaz (ama EMA'nın 500 adımlık yarılanma ömründen uzundur)."""
-    steps = {
-        cid: int(SUMMARY.search(stored_text(chapter, cid, framework)).group(1))
-        for cid in ('egit-klasik', 'egit-son')
+    counts = {
+        cid: steps(chapter, cid, framework) for cid in ('egit-klasik', 'egit-son')
     }
-    assert steps['egit-son'] < 0.5 * steps['egit-klasik'], steps
-    assert 750 < steps['egit-son'] < 2000, steps
+    assert counts['egit-son'] < 0.5 * counts['egit-klasik'], counts
+    assert 750 < counts['egit-son'] < 2000, counts
 
 
 def test_ablation_rows_support_the_row_by_row_reading(chapter):

@@ -7,7 +7,7 @@ import pytest
 
 from d2l_gan.frameworks import FRAMEWORKS
 from kitap.__main__ import main
-from kitap.chapter import SOLUTION_CELL_PREFIX, load_chapter
+from kitap.chapter import is_solution_cell, load_chapter
 from kitap.config import chapter_notebooks, chapter_numbers
 from kitap.errors import BookError
 from kitap.export import STUDENT_DIR, notebook_paths
@@ -99,7 +99,7 @@ def test_student_notebook_keeps_every_exercise_and_no_solution(chapter, framewor
     assert [c.source for c in student.cells if c.cell_type == 'code'] == [
         c.source
         for c in reader.cells
-        if c.cell_type == 'code' and not c.id.startswith(SOLUTION_CELL_PREFIX)
+        if c.cell_type == 'code' and not is_solution_cell(c)
     ]
     without = re.sub(r'\n*<details>.*?</details>', '', reader_md, flags=re.S)
     assert ' '.join(student_md.split()) == ' '.join(without.split())
