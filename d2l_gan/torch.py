@@ -910,6 +910,15 @@ def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
 
 
 # -- book/kucuk_veri.ipynb
+def flush_denormals():
+    """İşlemciye denormal sayıları (sıfıra çok yakın, yavaş yoldan hesaplanan sayılar)
+    sıfır saydırır; desteklemeyen işlemcide False döndürür. numpy kayan nokta
+    sınırlarını önce hesaplar: sonra hesaplasa en küçük denormali sıfır bulur,
+    uyarı yazardı."""
+    np.finfo(np.float32), np.finfo(np.float64)
+    return torch.set_flush_denormal(True)
+
+
 class CPUClock:
     """Sürecin işlemci süresini ve duvar saatini birlikte biriktirir (saniye)."""
     def __init__(self):

@@ -199,11 +199,9 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    # Sıfıra çok yakın (denormal) kayan nokta sayılarıyla işlem, bazı işlemcilerde
-    # (ör. Intel Xeon) normal sayılarla olandan kat kat yavaştır ve eğitim ilerledikçe
-    # bu sayılar çoğalır. Onları sıfır saymak sonucu ölçülür biçimde değiştirmez;
-    # aynı işlemci süresinde daha çok adım atılır. (İşlemci desteklemiyorsa False.)
-    flush_denormal = torch.set_flush_denormal(True)
+    # Bölümün PyTorch sekmesi gibi: denormal sayılar sıfır sayılır (bazı işlemcilerde,
+    # ör. Intel Xeon, eğitim ilerledikçe adım hızı yoksa yarıdan aşağı düşer).
+    flush_denormal = d2l.flush_denormals()
     recipe = dict(d2l.FINAL_RECIPE, augment=True, lr=args.lr, gamma=args.gamma)
     setting = chapter_settings()
     if args.width is not None:
