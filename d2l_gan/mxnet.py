@@ -11,6 +11,8 @@ gerçek numpy'dır; MXNet'in dizileri için `mx.np` yazılır. Kayıplar minigru
 üzerinden ortalanır (`.mean()`) ve `trainer.step(1)` ile adım atılır; böylece
 kayıp ve gradyan ölçeği PyTorch ve Keras'takiyle aynıdır.
 """
+import ctypes
+import platform
 import random
 import sys
 import time
@@ -1000,6 +1002,23 @@ def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
 
 
 # -- book/kucuk_veri.ipynb
+def flush_denormals():
+    """İşlemciye denormal sayıları (sıfıra çok yakın, yavaş yoldan hesaplanan sayılar)
+    sıfır saydırır. MXNet'te bunun bir işlevi yok: x86 işlemcinin MXCSR yazmacındaki
+    iki biti C kütüphanesiyle (glibc'nin fegetenv/fesetenv'i) açarız; Linux'ta x86
+    dışında False döndürür. numpy kayan nokta sınırlarını önce hesaplar: sonra
+    hesaplasa en küçük denormali sıfır bulur, uyarı yazardı."""
+    np.finfo(np.float32), np.finfo(np.float64)
+    if platform.system() != 'Linux' or platform.machine() != 'x86_64':
+        return False
+    libm = ctypes.CDLL('libm.so.6')
+    env = (ctypes.c_uint32 * 8)()  # fenv_t: 28 bayt x87 durumu, ardından MXCSR
+    if libm.fegetenv(env) != 0:
+        return False
+    env[7] |= 0x8040  # bit 15 FTZ: sonuç sıfırlanır; bit 6 DAZ: girdi sıfır sayılır
+    return libm.fesetenv(env) == 0
+
+
 class CPUClock:
     """Sürecin işlemci süresini ve duvar saatini birlikte biriktirir (saniye)."""
     def __init__(self):

@@ -1,6 +1,6 @@
-"""`flush_denormals` (küçük veri bölümünün PyTorch sekmesi): denormal sayıları sıfır
-saydırır ve okurun sayfasına numpy uyarısı düşürmez. Ayar ve numpy'nin `finfo`
-önbelleği süreç geneli olduğundan her durum taze bir alt süreçte denenir."""
+"""`flush_denormals` (küçük veri bölümünün PyTorch ve MXNet sekmeleri): denormal
+sayıları sıfır saydırır ve okurun sayfasına numpy uyarısı düşürmez. Ayar ve numpy'nin
+`finfo` önbelleği süreç geneli olduğundan her durum taze bir alt süreçte denenir."""
 
 import os
 import subprocess
@@ -12,13 +12,12 @@ import pytest
 PROGRAM = textwrap.dedent(
     """
     import warnings
-    warnings.simplefilter('error')  # her uyarı hata olsun
     import numpy as np
-    import torch
-    from d2l_gan import torch as d2l
+    from d2l_gan import {module} as d2l
+    warnings.simplefilter('error')  # bundan sonra her uyarı hata olsun
     supported = {call}
-    tiny = torch.tensor([1e-39])  # float32'de denormal
-    assert ((tiny * 1).item() == 0) is supported, supported
+    tiny = np.float32(1e-39)  # float32'de denormal; ayar ana iş parçacığınındır
+    assert bool(tiny * np.float32(1) == 0) is supported, supported
     d2l.show_images(np.random.default_rng(0).random((4, 8, 8, 3)), 4)
     d2l.plt.gcf().canvas.draw()
     print('tamam', supported)
@@ -26,17 +25,18 @@ PROGRAM = textwrap.dedent(
 )
 
 
-def run(call):
+def run(call, module='torch'):
     return subprocess.run(
-        [sys.executable, '-c', PROGRAM.format(call=call)],
+        [sys.executable, '-c', PROGRAM.format(call=call, module=module)],
         capture_output=True,
         text=True,
         env=dict(os.environ, MPLBACKEND='Agg'),
     )
 
 
-def test_flushes_denormals_without_numpy_warning():
-    out = run('d2l.flush_denormals()')
+@pytest.mark.parametrize('module', ['torch', 'mxnet'])
+def test_flushes_denormals_without_numpy_warning(module):
+    out = run('d2l.flush_denormals()', module)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.startswith('tamam')
 
@@ -44,7 +44,7 @@ def test_flushes_denormals_without_numpy_warning():
 def test_flushing_alone_would_make_numpy_warn():
     """Karşı deneme: `finfo` önceden hesaplanmadan sıfır saymak numpy'yi uyarttırır
     (işlemci sıfır saymayı desteklemiyorsa uyarı da yoktur: deneme atlanır)."""
-    out = run('torch.set_flush_denormal(True)')
+    out = run('__import__("torch").set_flush_denormal(True)')
     if 'tamam False' in out.stdout:
         pytest.skip('işlemci denormalleri sıfır saymayı desteklemiyor')
     assert out.returncode != 0
