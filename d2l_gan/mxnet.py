@@ -1005,9 +1005,9 @@ def dirac_wgan(theta, psi, num_steps, lr, n_critic=5, clip=None, gp_weight=0.0):
 def flush_denormals():
     """İşlemciye denormal sayıları (sıfıra çok yakın, yavaş yoldan hesaplanan sayılar)
     sıfır saydırır. MXNet'te bunun bir işlevi yok: x86 işlemcinin MXCSR yazmacındaki
-    iki biti C kütüphanesiyle (glibc'nin fegetenv/fesetenv'i) açarız; Linux'ta x86
-    dışında False döndürür. numpy kayan nokta sınırlarını önce hesaplar: sonra
-    hesaplasa en küçük denormali sıfır bulur, uyarı yazardı."""
+    iki biti C kütüphanesiyle (glibc'nin fegetenv/fesetenv'i) açarız. Yalnızca x86
+    işlemcili Linux'ta; başka yerde False döndürür. numpy kayan nokta sınırlarını önce
+    hesaplar: sonra hesaplasa en küçük denormali sıfır bulur, uyarı yazardı."""
     np.finfo(np.float32), np.finfo(np.float64)
     if platform.system() != 'Linux' or platform.machine() != 'x86_64':
         return False
