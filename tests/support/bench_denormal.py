@@ -24,7 +24,9 @@ import json
 import subprocess
 import sys
 
-MODULES = {'pytorch': 'torch', 'mxnet': 'mxnet'}  # TensorFlow kendisi sıfır sayar
+from d2l_gan.frameworks import MODULES
+
+FLUSHING = ('pytorch', 'mxnet')  # flush_denormals'ı olanlar; TensorFlow kendisi sayar
 
 
 def worker(framework, flush, seconds):
@@ -53,13 +55,13 @@ def measure(framework, flush, seconds):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        '--frameworks', default='pytorch,mxnet', help='virgülle ayrılmış çerçeveler'
+        '--frameworks', default=','.join(FLUSHING), help='virgülle ayrılmış çerçeveler'
     )
     parser.add_argument(
         '--seconds', type=float, default=120, help='bir eğitimin işlemci süresi (sn)'
     )
     parser.add_argument('--rounds', type=int, default=2, help='kapalı/açık tur sayısı')
-    parser.add_argument('--worker', choices=list(MODULES), help=argparse.SUPPRESS)
+    parser.add_argument('--worker', choices=FLUSHING, help=argparse.SUPPRESS)
     parser.add_argument('--flush', action='store_true', help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
