@@ -185,3 +185,30 @@ def test_balance_species_reaches_training(script, tmp_path, monkeypatch):
     ]
     assert seen == ['_Minibatches', 'SpeciesBalanced']
     assert 'balance_species' not in infos[0] and infos[1]['balance_species'] is True
+
+
+@pytest.mark.parametrize('bf16', [False, True])
+def test_bf16_computes_the_step_in_bfloat16_and_keeps_float32_weights(
+    script, tmp_path, monkeypatch, bf16
+):
+    """`--bf16` adımı autocast içinde atar: ayrımcının logitleri bfloat16'dır, iki
+    ağın ağırlıkları float32 kalır; bilgi dosyası bunu yazar. Seçenek verilmezse
+    her şey float32'dir."""
+    logits, nets = [], []
+    update = script.relativistic_update
+
+    def spy(net_D, net_G, lr, betas):
+        net_D.register_forward_hook(lambda m, i, out: logits.append(out.dtype))
+        nets.extend([net_D, net_G])
+        return update(net_D, net_G, lr, betas)
+
+    monkeypatch.setattr(script, 'relativistic_update', spy)
+    out = tmp_path / 'agirlik'
+    argv = ['--out', str(out), '--cpu-budget', '1', '--name', 'dene'] + [
+        '--bf16'
+    ] * bf16
+    assert script.main(argv) == 0
+    info = json.loads((out / 'dene.json').read_text(encoding='utf-8'))
+    assert info['bf16'] is bf16 and info['steps'] > 0
+    assert set(logits) == {torch.bfloat16 if bf16 else torch.float32}
+    assert {p.dtype for net in nets for p in net.parameters()} == {torch.float32}
