@@ -7,19 +7,20 @@ ağırlıklarını, çalıştırmanın bilgileriyle (süre, adım sayısı, işl
 sha-1) yazar. Bölümün "Daha uzun bir eğitim" kısmı bu ağırlıkları üç çerçevede yükler.
 
 Uzun eğitim son tarifin dört ayarını değiştirir (bölüm nedenlerini anlatır): ayrımcı
-ezberlemesin diye DiffAugment kaydırması açıktır (ablasyonun dördüncü satırı),
-öğrenme oranı küçüktür (`--lr`, varsayılan 2e-4), EMA'nın yarılanma ömrü uzundur
-(`--ema-half-life`, varsayılan 2000 adım) ve kayıp R3GAN'ınki gibi göreli kayıptır,
-R1 cezası üretilmiş görüntülerdeki eşi R2 ile birlikte (`--gamma`, varsayılan 1).
-`relativistic_update` bu adımı kurar; bölümün `train_budget`'ı onu `update` olarak
-alır. Bölümün öteki bütün parçaları (ağlar, paletli çıkış, minigrup standart
-sapması, ayna çevirme, tembel ceza) aynıdır. `--balance-species` minigruplarda her
-türü eşit sıklıkta gösterir; paketteki ağırlıklar (`sprites_bal`) onunla eğitildi.
-`--bf16` adımları bfloat16 karışık duyarlıkla atar (tarifi değil hızı değiştirir;
-bfloat16 çarpımı donanımda olan işlemcilerde, ör. AMX'li Intel Xeon'da, aynı işlemci
-süresinde yaklaşık iki kat adım: `tests/support/bench_bf16.py`).
+ezberlemesin diye DiffAugment kaydırması açıktır (ablasyonun dördüncü satırı), öğrenme
+oranı küçüktür (`--lr`, varsayılan 2e-4), EMA'nın yarılanma ömrü uzundur
+(`--ema-half-life`, varsayılan 2000 adım) ve kayıp R3GAN'ınki gibi göreli kayıptır, R1
+cezası üretilmiş görüntülerdeki eşi R2 ile birlikte (`--gamma`, varsayılan 1).
+`relativistic_update` bu adımı kurar; bölümün `train_budget`'ı onu `update` olarak alır.
+Bölümün öteki bütün parçaları (ağların katmanları, paletli çıkış, minigrup standart
+sapması, ayna çevirme, tembel ceza) aynıdır. `--balance-species` minigruplarda her türü
+eşit sıklıkta gösterir. `--bf16` adımları bfloat16 karışık duyarlıkla atar (tarifi değil
+hızı değiştirir; bfloat16 çarpımı donanımda olan işlemcilerde, ör. AMX'li Intel Xeon'da,
+aynı işlemci süresinde yaklaşık iki kat adım: `tests/support/bench_bf16.py`). Paketteki
+ağırlıklar (`sprites_bf48`) ilk komutla, iki ağ 48 kanallıyken (`--width 48`; bölüm
+nedenini anlatır) üretildi (3600 sn):
 
-    .venv/bin/python scripts/train_sprites_long.py --balance-species  # 3600 sn
+    .venv/bin/python scripts/train_sprites_long.py --balance-species --bf16 --width 48
     .venv/bin/python scripts/train_sprites_long.py --cpu-budget 5 --out /tmp/dene
 
 Ağırlıklar paketin veri dosyasıdır (`d2l_gan/weights/`): okurlar onları paketle

@@ -54,15 +54,16 @@ def test_final_recipe_beats_classic_and_closes_most_of_the_coarse_gap(
 ):
     """Eşit işlemci süresinde, ayrılmış türlere göre: son tarif 16×16 SWD'de klasik
     DCGAN'dan iyidir ve klasik → gerçek/gerçek açığının en az %70'ini kapatır; düz
-    renk payı gerçek görüntülerinkine klasikten çok daha yakındır. Yama SWD'sinde de
-    klasik DCGAN'dan iyidir."""
+    renk payında klasikten belirgin biçimde (en az 0.1) iyidir ve gerçek
+    görüntülerinkine daha yakındır. Yama SWD'sinde de klasik DCGAN'dan iyidir."""
     r = records(chapter, framework)
     assert r['swd', 'best'] < r['swd', 'classic'], r
     assert r['pswd', 'best'] < r['pswd', 'classic'], r
     assert r['swd', 'classic'] < r['swd', 'untrained'], r
     assert glue(chapter, 'swd_closed', framework) >= 70
     flat_gap = abs(r['flat', 'best'] - r['flat', 'real'])
-    assert flat_gap < 0.5 * abs(r['flat', 'classic'] - r['flat', 'real']), r
+    assert flat_gap < abs(r['flat', 'classic'] - r['flat', 'real']), r
+    assert r['flat', 'best'] - r['flat', 'classic'] >= 0.1, r
 
 
 def test_patch_gap_closes_less_than_the_coarse_gap(chapter):
@@ -88,7 +89,7 @@ def test_final_recipe_takes_fewer_steps(chapter, framework):
         cid: steps(chapter, cid, framework) for cid in ('egit-klasik', 'egit-son')
     }
     assert counts['egit-son'] < 0.5 * counts['egit-klasik'], counts
-    assert 750 < counts['egit-son'] < 2000, counts
+    assert 500 < counts['egit-son'] < 2000, counts
 
 
 def test_ablation_rows_support_the_row_by_row_reading(chapter):
@@ -176,16 +177,19 @@ def test_long_run_weights_are_small_and_what_the_page_loaded(chapter):
     from d2l_gan.data import sha1sum
     from d2l_gan.pretrained import BOOK_WEIGHTS, load_book_weights
 
-    _, info = load_book_weights('sprites_bal')
-    path = BOOK_WEIGHTS / 'sprites_bal.npz'
-    assert path.stat().st_size < 1.5 * 2**20  # metin: bir buçuk megabayttan küçük
+    _, info = load_book_weights('sprites_bf48')
+    path = BOOK_WEIGHTS / 'sprites_bf48.npz'
+    assert path.stat().st_size < 3 * 2**20  # metin: üç megabayttan küçük
     assert sha1sum(path) == info['sha1']
     assert info['command'].startswith('python scripts/train_sprites_long.py')
     assert info['cpu_budget_seconds'] <= 3600
-    # metin: tek iş parçacığı; kaydırma açık, öğrenme oranı 0.0002, γ = 1, EMA'nın
-    # yarılanma ömrü 500 yerine 2000 adım; minigruplarda türler eşit sıklıkta
-    assert info['threads'] == 1
+    # metin: tek iş parçacığı, bfloat16; kaydırma açık, öğrenme oranı 0.0002, γ = 1,
+    # EMA'nın yarılanma ömrü 500 yerine 2000 adım; ağlar 32 yerine 48 kanal;
+    # minigruplarda türler eşit sıklıkta
+    assert info['threads'] == 1 and info['bf16'] is True
     assert info['setting']['balance_species'] is True
+    assert info['setting']['width'] == 48 and 'd_width' not in info['setting']
+    assert stored_setting(chapter, 'ayarlar', 'width') == '32'
     assert info['ema_half_life'] == 2000
     assert stored_setting(chapter, 'zamanlama', 'EMA_HALF_LIFE') == '500'
     recipe = info['recipe']
@@ -213,7 +217,7 @@ def test_long_run_claims(chapter, framework):
     """Uzun eğitimin yorumu: bütçenin yirmi katı; yama SWD'si son tarifin
     (180 sn) belirgin biçimde altında ve gerçek/gerçek'le aynı düzeyde; 16×16 SWD aynı
     düzeyde; düz renk payı gerçek görüntülerinkinin belirgin biçimde altında; ezberleme
-    payı %5'in altında ve en küçük uzaklık ayrılmış görüntülerinkinden büyük."""
+    payı %5'in biraz üstünde ve en küçük uzaklık ayrılmış görüntülerinkinden büyük."""
     r = records(chapter, framework)
     long = {name: glue(chapter, name, framework) for name in LONG}
     budget = int(stored_setting(chapter, 'ayarlar', 'cpu_budget'))
@@ -223,5 +227,5 @@ def test_long_run_claims(chapter, framework):
     assert abs(long['swd_long'] - r['swd', 'real']) <= 0.005, (long, r)
     assert long['swd_long'] <= r['swd', 'best'], (long, r)  # son tarif 'ona yakındı'
     assert long['flat_long'] < r['flat', 'real'] - 0.1, (long, r)
-    assert long['nn_closer_long'] < 5, long
+    assert 5 < long['nn_closer_long'] < 8, long  # metin: %5'in biraz üstünde
     assert long['nn_min_long'] > glue(chapter, 'nn_held_min', framework)
