@@ -95,7 +95,8 @@ def test_final_recipe_takes_fewer_steps(chapter, framework):
 def test_ablation_rows_support_the_row_by_row_reading(chapter):
     """Ablasyonun yorumu (PyTorch): 2. satırda EMA iki SWD'de klasikten belirgin
     biçimde iyi, düz renk payı düşük; 3. satırda düz renk payı yükselir ve EMA'nın iki
-    SWD'si kötüleşmez; 4. satırda kaydırma EMA'nın iki SWD'sini de kötüleştirir."""
+    SWD'si kötüleşmez; 4. satırda kaydırma EMA'nın 16×16 SWD'sini kötüleştirir, yama
+    SWD'sini iyileştirmez (en çok oynama payı kadar, 0.005)."""
     rows = scores(chapter, 'ablasyon-pt')
     one = '1 klasik DCGAN'
     two = '2 + omurga, Adam, R1, ayna, minigrup std'
@@ -108,7 +109,7 @@ def test_ablation_rows_support_the_row_by_row_reading(chapter):
     assert rows[three, 'EMA'][0] <= rows[two, 'EMA'][0] + 0.005
     assert rows[three, 'EMA'][1] <= rows[two, 'EMA'][1] + 0.005
     assert rows[four, 'EMA'][0] > rows[three, 'EMA'][0]
-    assert rows[four, 'EMA'][1] > rows[three, 'EMA'][1]
+    assert rows[four, 'EMA'][1] > rows[three, 'EMA'][1] - 0.005
 
 
 @pytest.mark.parametrize('framework', FRAMEWORKS)
