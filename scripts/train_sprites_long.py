@@ -6,11 +6,12 @@ türlerle) `--cpu-budget` saniyelik işlemci süresi boyunca eğitir ve EMA üre
 ağırlıklarını, çalıştırmanın bilgileriyle (süre, adım sayısı, işlemci, komut, ölçütler,
 sha-1) yazar. Bölümün "Daha uzun bir eğitim" kısmı bu ağırlıkları üç çerçevede yükler.
 
-Uzun eğitim son tarifin dört ayarını değiştirir (bölüm nedenlerini anlatır): ayrımcı
+Uzun eğitim son tarifin beş ayarını değiştirir (bölüm nedenlerini anlatır): ayrımcı
 ezberlemesin diye DiffAugment kaydırması açıktır (ablasyonun dördüncü satırı), öğrenme
 oranı küçüktür (`--lr`, varsayılan 2e-4), EMA'nın yarılanma ömrü uzundur
-(`--ema-half-life`, varsayılan 2000 adım) ve kayıp R3GAN'ınki gibi göreli kayıptır, R1
-cezası üretilmiş görüntülerdeki eşi R2 ile birlikte (`--gamma`, varsayılan 1).
+(`--ema-half-life`, varsayılan 2000 adım), ağlar daha geniştir (`--width`; paketteki
+ağırlıklarda 48) ve kayıp R3GAN'ınki gibi göreli kayıptır, R1 cezası üretilmiş
+görüntülerdeki eşi R2 ile birlikte (`--gamma`, varsayılan 1).
 `relativistic_update` bu adımı kurar; bölümün `train_budget`'ı onu `update` olarak alır.
 Bölümün öteki bütün parçaları (ağların katmanları, paletli çıkış, minigrup standart
 sapması, ayna çevirme, tembel ceza) aynıdır. `--balance-species` minigruplarda her türü
@@ -18,7 +19,9 @@ eşit sıklıkta gösterir. `--bf16` adımları bfloat16 karışık duyarlıkla 
 hızı değiştirir; bfloat16 çarpımı donanımda olan işlemcilerde, ör. AMX'li Intel Xeon'da,
 aynı işlemci süresinde yaklaşık iki kat adım: `tests/support/bench_bf16.py`). Paketteki
 ağırlıklar (`sprites_bf48`) ilk komutla, iki ağ 48 kanallıyken (`--width 48`; bölüm
-nedenini anlatır) üretildi (3600 sn):
+nedenini anlatır) üretildi (3600 sn). Aynı saatte 64 kanallı üretici (`--width 64`,
+18 963 adım; `--d-width 48` ile 21 715 adım) 16×16 SWD'de, yama SWD'sinde ve ızgarada
+48 kanallı ağlardan iyi olmadı:
 
     .venv/bin/python scripts/train_sprites_long.py --balance-species --bf16 --width 48
     .venv/bin/python scripts/train_sprites_long.py --cpu-budget 5 --out /tmp/dene

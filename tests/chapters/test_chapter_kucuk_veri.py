@@ -173,7 +173,7 @@ LONG = ('swd_long', 'pswd_long', 'flat_long', 'nn_closer_long', 'nn_min_long')
 
 def test_long_run_weights_are_small_and_what_the_page_loaded(chapter):
     """Uzun eğitimin ağırlıkları deponun betiğinin ürünüdür: 5 MB'tan (metnin dediği
-    gibi 1.5 MB'tan) küçük, sha-1'i bilgi dosyasındaki; metnin andığı ayarlarla
+    gibi üç megabayttan) küçük, sha-1'i bilgi dosyasındaki; metnin andığı ayarlarla
     üretilmiştir; sayfanın bilgi satırı aynı dosyayı yazar."""
     from d2l_gan.data import sha1sum
     from d2l_gan.pretrained import BOOK_WEIGHTS, load_book_weights
