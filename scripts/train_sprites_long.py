@@ -19,12 +19,13 @@ eşit sıklıkta gösterir. `--bf16` adımları bfloat16 karışık duyarlıkla 
 hızı değiştirir; bfloat16 çarpımı donanımda olan işlemcilerde, ör. AMX'li Intel Xeon'da,
 aynı işlemci süresinde yaklaşık iki kat adım: `tests/support/bench_bf16.py`). Paketteki
 ağırlıklar (`sprites_bf48`) ilk komutla, iki ağ 48 kanallıyken (`--width 48`; bölüm
-nedenini anlatır) üretildi (3600 sn). Aynı saatte 64 kanallı üretici (`--width 64`,
-18 963 adım; `--d-width 48` ile 21 715 adım) 16×16 SWD'de, yama SWD'sinde ve ızgarada
-48 kanallı ağlardan iyi olmadı:
+nedenini anlatır) üretildi (3600 sn):
 
     .venv/bin/python scripts/train_sprites_long.py --balance-species --bf16 --width 48
     .venv/bin/python scripts/train_sprites_long.py --cpu-budget 5 --out /tmp/dene
+
+Aynı saatte 64 kanallı üretici (`--width 64`, 18 963 adım; `--d-width 48` ile 21 715
+adım) 16×16 SWD'de, yama SWD'sinde ve ızgarada 48 kanallı ağlardan iyi olmadı.
 
 Ağırlıklar paketin veri dosyasıdır (`d2l_gan/weights/`): okurlar onları paketle
 birlikte alır, hiçbir şey indirmez.
