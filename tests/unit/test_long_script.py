@@ -132,6 +132,27 @@ def test_d_width_widens_only_the_discriminator(script, tmp_path, monkeypatch):
     assert info['setting']['width'] == SETTING['width']
 
 
+def test_seed_changes_only_the_training_seed(script, tmp_path, monkeypatch):
+    """`--seed` yalnızca eğitimin tohumudur: `set_seed` onu alır, türleri ayıran
+    `split_by_species` bölümün tohumunu; bilgi dosyası ikisini de yazar."""
+    seeds, split_seeds = [], []
+    split = script.split_by_species
+
+    def spy(*args):
+        split_seeds.append(args[-1])
+        return split(*args)
+
+    monkeypatch.setattr(d2l, 'set_seed', seeds.append)
+    monkeypatch.setattr(script, 'split_by_species', spy)
+    out = tmp_path / 'agirlik'
+    argv = ['--out', str(out), *'--cpu-budget 1 --seed 5 --name dene'.split()]
+    assert script.main(argv) == 0
+    info = json.loads((out / 'dene.json').read_text(encoding='utf-8'))
+    assert seeds == [5] and split_seeds == [SETTING['seed']]
+    assert info['setting']['train_seed'] == 5
+    assert info['setting']['seed'] == SETTING['seed']
+
+
 def test_recorded_scores_are_the_pages(script, tmp_path):
     """Bilgi dosyasındaki ölçüler, bölümün yapacağı ölçümle aynıdır: saklanan
     ağırlıklar, tohumlu numpy gürültüsü, ayrılmış küme kadar örnek."""
