@@ -126,7 +126,7 @@ def test_wheels_hold_their_own_package_and_its_data(wheels):
     assert reader and all(name.startswith('d2l_gan/') for name in reader)
     assert 'd2l_gan/frameworks.py' in reader
     # küçük veri bölümünün uzun eğitimi: ağırlıklar ve bilgileri paketle gelir
-    for name in ('sprites_bf48.npz', 'sprites_bf48.json'):
+    for name in ('sprites_g01.npz', 'sprites_g01.json'):
         assert f'd2l_gan/weights/{name}' in reader, name
     assert requires(wheels['d2l-gan']) == [
         'Pillow',
